@@ -1,0 +1,323 @@
+using System.Globalization;
+
+namespace MovementSim.Core;
+
+public enum ParameterKind
+{
+    Real,
+    Integer,
+    Choice,
+}
+
+/// <summary>
+/// One parameter as users see it: its snake_case name, default, valid range [Min, Max], unit,
+/// meaning and source. Choice parameters are handled as the index of their option.
+/// </summary>
+public sealed record ParameterSpec(
+    string Name,
+    ParameterKind Kind,
+    double Min,
+    double Max,
+    string Unit,
+    string Meaning,
+    string Source,
+    Func<ModelParameters, double> Get,
+    Func<ModelParameters, double, ModelParameters> Set,
+    IReadOnlyList<string>? Choices = null)
+{
+    public double Default => Get(new ModelParameters());
+
+    public string Format(double value) => Kind switch
+    {
+        ParameterKind.Choice => Choices![(int)value],
+        ParameterKind.Integer => ((long)value).ToString(CultureInfo.InvariantCulture),
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    public string FormatOf(ModelParameters p) => Format(Get(p));
+
+    public string RangeText => Kind switch
+    {
+        ParameterKind.Choice => "one of " + string.Join(", ", Choices!),
+        ParameterKind.Integer => $"an integer from {Format(Min)} to {Format(Max)}",
+        _ => $"a number from {Format(Min)} to {Format(Max)}",
+    };
+
+    /// <summary>Parses and range-checks a value as typed by a user; on failure says what is allowed.</summary>
+    public bool TryParse(string text, out double value, out string error)
+    {
+        text = text.Trim();
+        error = "";
+        if (Kind == ParameterKind.Choice)
+        {
+            for (var i = 0; i < Choices!.Count; i++)
+            {
+                if (string.Equals(Choices[i], text, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = i;
+                    return true;
+                }
+            }
+            value = 0;
+            error = $"'{text}' is not a valid {Name}: expected {RangeText}";
+            return false;
+        }
+        if (!StrictNumber.TryParse(text, out value))
+        {
+            error = $"'{text}' is not a number: {Name} must be {RangeText}";
+            return false;
+        }
+        if (Kind == ParameterKind.Integer && value != Math.Floor(value))
+        {
+            error = $"'{text}' is not a whole number: {Name} must be {RangeText}";
+            return false;
+        }
+        if (value < Min || value > Max)
+        {
+            error = $"{Name} = {text} is out of range: it must be {RangeText}";
+            return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>Parses plain decimal numbers only: no thousands separators, exponents, NaN or infinities.</summary>
+public static class StrictNumber
+{
+    public static bool TryParse(string text, out double value)
+    {
+        value = 0;
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return false;
+        }
+        var i = 0;
+        if (text[0] is '-' or '+')
+        {
+            i++;
+        }
+        var digits = 0;
+        var dots = 0;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (c == '.')
+            {
+                dots++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits == 0 || dots > 1)
+        {
+            return false;
+        }
+        return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+}
+
+/// <summary>The one table of parameters. The ODD's parameter table is checked against it by a test.</summary>
+public static class ParameterCatalog
+{
+    private const string Assumption = "assumption";
+
+    private static ParameterSpec Real(string name, double min, double max, string unit, string meaning, string source,
+        Func<ModelParameters, double> get, Func<ModelParameters, double, ModelParameters> set) =>
+        new(name, ParameterKind.Real, min, max, unit, meaning, source, get, set);
+
+    private static ParameterSpec Int(string name, double min, double max, string unit, string meaning, string source,
+        Func<ModelParameters, int> get, Func<ModelParameters, int, ModelParameters> set) =>
+        new(name, ParameterKind.Integer, min, max, unit, meaning, source, p => get(p), (p, v) => set(p, checked((int)v)));
+
+    private static ParameterSpec Choice<T>(string name, string meaning, string source, Func<T, string> nameOf,
+        Func<ModelParameters, T> get, Func<ModelParameters, T, ModelParameters> set) where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        return new(name, ParameterKind.Choice, 0, values.Length - 1, "", meaning, source,
+            p => Array.IndexOf(values, get(p)), (p, v) => set(p, values[(int)v]), values.Select(nameOf).ToArray());
+    }
+
+    public static readonly IReadOnlyList<ParameterSpec> All =
+    [
+        Int("people", 1, 50_000_000, "persons", "Size of the eligible population (agents).", Assumption,
+            p => p.People, (p, v) => p with { People = v }),
+        Int("steps", 1, 100_000, "steps", "Number of steps simulated.", Assumption,
+            p => p.Steps, (p, v) => p with { Steps = v }),
+        Real("dt_years", 0.001, 1, "years", "Length of one step.", "assumption (a quarter)",
+            p => p.DtYears, (p, v) => p with { DtYears = v }),
+        Real("start_year", 1900, 2200, "year", "Calendar year at step 0.", Assumption,
+            p => p.StartYear, (p, v) => p with { StartYear = v }),
+        Choice<NetworkKind>("network", "People's social network.", Assumption, Names.Of,
+            p => p.Network, (p, v) => p with { Network = v }),
+        Real("mean_degree", 0, 1000, "ties per person", "Mean number of ties per person (not used by complete mixing).",
+            "assumption; 10 as in the performance workload",
+            p => p.MeanDegree, (p, v) => p with { MeanDegree = v }),
+        Real("rewiring", 0, 1, "probability", "Watts-Strogatz rewiring probability (small_world networks).",
+            "Watts and Strogatz (1998)",
+            p => p.Rewiring, (p, v) => p with { Rewiring = v }),
+        Real("external_influence", 0, 10, "per year", "Bass p: hazard of take-up from an offer or promotion.",
+            "Sultan, Farley and Lehmann (1990): mean p = 0.03",
+            p => p.ExternalInfluence, (p, v) => p with { ExternalInfluence = v }),
+        Real("imitation", 0, 10, "per year", "Bass q: hazard of take-up per unit share of neighbours reached.",
+            "Sultan, Farley and Lehmann (1990): mean q = 0.38",
+            p => p.Imitation, (p, v) => p with { Imitation = v }),
+        Real("initial_reach", 0, 1, "share of people", "People receiving the movement's form at the start (within movement capacity).", Assumption,
+            p => p.InitialReach, (p, v) => p with { InitialReach = v }),
+        Real("quality_sensitivity", 0, 10, "exponent", "Take-up hazards are multiplied by fidelity^quality_sensitivity.", Assumption,
+            p => p.QualitySensitivity, (p, v) => p with { QualitySensitivity = v }),
+        Real("dropout_rate", 0, 10, "per year", "Hazard of leaving for a person whose tolerance exceeds the fidelity received.", Assumption,
+            p => p.DropoutRate, (p, v) => p with { DropoutRate = v }),
+        Real("person_tolerance_min", 0, 1, "fidelity", "Lowest fidelity tolerance among people (uniform between min and max).", Assumption,
+            p => p.PersonToleranceMin, (p, v) => p with { PersonToleranceMin = v }),
+        Real("person_tolerance_max", 0, 1, "fidelity", "Highest fidelity tolerance among people.", Assumption,
+            p => p.PersonToleranceMax, (p, v) => p with { PersonToleranceMax = v }),
+        Real("movement_capacity", 0, 1, "share of people", "Share of the population the movement can serve at the start.", Assumption,
+            p => p.MovementCapacity, (p, v) => p with { MovementCapacity = v }),
+        Real("movement_capacity_max", 0, 1, "share of people", "Ceiling of the movement's own capacity (logistic growth).", Assumption,
+            p => p.MovementCapacityMax, (p, v) => p with { MovementCapacityMax = v }),
+        Real("movement_growth", 0, 10, "per year", "Logistic growth rate of movement capacity at full outside support.", Assumption,
+            p => p.MovementGrowth, (p, v) => p with { MovementGrowth = v }),
+        Real("crowd_out", 0, 10, "per year", "Loss rate of movement capacity per unit institutional reach.", Assumption,
+            p => p.CrowdOut, (p, v) => p with { CrowdOut = v }),
+        Real("commissioning", 0, 10, "share of people per year", "Movement capacity commissioned by co-producing adopters, per unit institutional reach.", Assumption,
+            p => p.Commissioning, (p, v) => p with { Commissioning = v }),
+        Choice<NetworkKind>("actor_network", "Network of ties among actors (added to ties within each organisation).", Assumption, Names.Of,
+            p => p.ActorNetwork, (p, v) => p with { ActorNetwork = v }),
+        Real("actor_mean_degree", 0, 1000, "ties per actor", "Mean number of ties per actor across organisations.", Assumption,
+            p => p.ActorMeanDegree, (p, v) => p with { ActorMeanDegree = v }),
+        Int("broker_ties", 0, 1000, "ties", "Extra ties of each broker to actors in other positions.", Assumption,
+            p => p.BrokerTies, (p, v) => p with { BrokerTies = v }),
+        Real("conversation", 0, 1, "weight", "Constructive conversation: weight an actor gives to someone in another position (brokers always 1).", Assumption,
+            p => p.Conversation, (p, v) => p with { Conversation = v }),
+        Real("belief_update_rate", 0, 100, "per year", "Rate at which secondary beliefs (support) move towards their target.", Assumption,
+            p => p.BeliefUpdateRate, (p, v) => p with { BeliefUpdateRate = v }),
+        Real("core_belief_weight", 0, 1, "weight", "Stickiness of the policy core: weight of an actor's core belief in its support target.",
+            "Sabatier and Weible (2007): policy-core beliefs resist change; value an assumption",
+            p => p.CoreBeliefWeight, (p, v) => p with { CoreBeliefWeight = v }),
+        Real("social_weight", 0, 1, "weight", "Weight of neighbours' support in the support target (relative).", Assumption,
+            p => p.SocialWeight, (p, v) => p with { SocialWeight = v }),
+        Real("appraisal_weight", 0, 1, "weight", "Weight of one's own appraisal in the support target (relative).", Assumption,
+            p => p.AppraisalWeight, (p, v) => p with { AppraisalWeight = v }),
+        Real("results_weight", 0, 1, "weight", "Weight of visible results in the support target (relative).", Assumption,
+            p => p.ResultsWeight, (p, v) => p with { ResultsWeight = v }),
+        Real("results_visibility", 0.0001, 1, "share of people", "Reach at which results become fully visible.", Assumption,
+            p => p.ResultsVisibility, (p, v) => p with { ResultsVisibility = v }),
+        Real("coalition_threshold", 0, 1, "support", "Support at or above which an actor is in the coalition.", Assumption,
+            p => p.CoalitionThreshold, (p, v) => p with { CoalitionThreshold = v }),
+        Real("motive_noise", 0, 5, "log-sd", "Individual variation of motive weights around the archetype's (lognormal).", Assumption,
+            p => p.MotiveNoise, (p, v) => p with { MotiveNoise = v }),
+        Int("institutional_adoption", 0, 1, "switch", "1: institutions can adopt; 0: the movement acts alone (counterfactual).", Assumption,
+            p => p.InstitutionalAdoption, (p, v) => p with { InstitutionalAdoption = v }),
+        Real("resource_need", 0.001, 1000, "resource units", "Support-weighted resource units of each kind that give full coverage of that kind.", Assumption,
+            p => p.ResourceNeed, (p, v) => p with { ResourceNeed = v }),
+        Real("threshold_spread", 0, 1, "pressure", "Institutions' adoption thresholds vary uniformly by +/- this around their organisation's.", Assumption,
+            p => p.ThresholdSpread, (p, v) => p with { ThresholdSpread = v }),
+        Real("mimetic_rate", 0, 100, "per year", "Hazard of adopting by imitation per unit share of peer institutions adopted.",
+            "DiMaggio and Powell (1983), mimetic isomorphism; value an assumption",
+            p => p.MimeticRate, (p, v) => p with { MimeticRate = v }),
+        Real("legitimacy_switch", 0, 1, "share of institutions", "Share of peers adopted after which adoption under pressure counts as for legitimacy.",
+            "Tolbert and Zucker (1983); value an assumption",
+            p => p.LegitimacySwitch, (p, v) => p with { LegitimacySwitch = v }),
+        Real("mandate_compliance_rate", 0, 100, "per year", "Hazard of adopting under a mandate of strength 1.", Assumption,
+            p => p.MandateComplianceRate, (p, v) => p with { MandateComplianceRate = v }),
+        Real("coproduction", 0, 100, "weight", "Weight of fidelity in an institution's choice per unit voice of coalition members with access.", Assumption,
+            p => p.Coproduction, (p, v) => p with { Coproduction = v }),
+        Real("legitimacy_coproduction_factor", 0, 1, "factor", "Voice multiplier for institutions that adopted for legitimacy.",
+            "Tolbert and Zucker (1983): later adopters adopt the label more than the substance; value an assumption",
+            p => p.LegitimacyCoproductionFactor, (p, v) => p with { LegitimacyCoproductionFactor = v }),
+        Real("coerced_coproduction_factor", 0, 1, "factor", "Voice multiplier for institutions that adopted under a mandate.", Assumption,
+            p => p.CoercedCoproductionFactor, (p, v) => p with { CoercedCoproductionFactor = v }),
+        Real("adaptation_inertia", 0, 10, "score", "An institution switches alternative only when the new one scores this much better.", Assumption,
+            p => p.AdaptationInertia, (p, v) => p with { AdaptationInertia = v }),
+        Real("exit_rate", 0, 100, "per year", "Hazard of exit per unit relative fidelity gap for a dissatisfied outside actor.",
+            "Hirschman (1970) exit, voice and loyalty; value an assumption",
+            p => p.ExitRate, (p, v) => p with { ExitRate = v }),
+        Real("reentry_rate", 0, 100, "per year", "Hazard of an exited actor returning once fidelity meets its tolerance.", Assumption,
+            p => p.ReentryRate, (p, v) => p with { ReentryRate = v }),
+        Choice<BenefitFunction>("benefit_function", "How benefit depends on fidelity: linear, or threshold.",
+            "Durlak and DuPre (2008): benefits mainly above 60-80% implementation", Names.Of,
+            p => p.BenefitFunction, (p, v) => p with { BenefitFunction = v }),
+        Real("benefit_threshold", 0, 1, "fidelity", "Fidelity below which benefit is cut (threshold benefit function).",
+            "Durlak and DuPre (2008): 60-80%",
+            p => p.BenefitThreshold, (p, v) => p with { BenefitThreshold = v }),
+        Real("benefit_below_threshold", 0, 1, "factor", "Share of benefit kept below the threshold.", Assumption,
+            p => p.BenefitBelowThreshold, (p, v) => p with { BenefitBelowThreshold = v }),
+    ];
+
+    private static readonly Dictionary<string, ParameterSpec> ByName =
+        All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public static ParameterSpec? Find(string name) => ByName.GetValueOrDefault(name.Trim());
+
+    /// <summary>Closest known name by edit distance, for "did you mean" messages.</summary>
+    public static string? Nearest(string name) => NameSuggester.Nearest(name, ByName.Keys);
+
+    /// <summary>Checks relations between parameters that no single range expresses.</summary>
+    public static IEnumerable<string> CrossChecks(ModelParameters p)
+    {
+        if (p.PersonToleranceMin > p.PersonToleranceMax)
+        {
+            yield return $"person_tolerance_min ({p.PersonToleranceMin.ToString(CultureInfo.InvariantCulture)}) must not exceed person_tolerance_max ({p.PersonToleranceMax.ToString(CultureInfo.InvariantCulture)})";
+        }
+        if (p.MovementCapacity > p.MovementCapacityMax)
+        {
+            yield return $"movement_capacity ({p.MovementCapacity.ToString(CultureInfo.InvariantCulture)}) must not exceed movement_capacity_max ({p.MovementCapacityMax.ToString(CultureInfo.InvariantCulture)})";
+        }
+        if (p.Network != NetworkKind.Complete && p.MeanDegree >= p.People)
+        {
+            yield return $"mean_degree ({p.MeanDegree.ToString(CultureInfo.InvariantCulture)}) must be below people ({p.People})";
+        }
+        if (p.SocialWeight + p.AppraisalWeight + p.ResultsWeight <= 0)
+        {
+            yield return "social_weight, appraisal_weight and results_weight cannot all be 0";
+        }
+    }
+}
+
+public static class NameSuggester
+{
+    public static string? Nearest(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates)
+        {
+            var d = Distance(name.ToLowerInvariant(), c.ToLowerInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+    }
+
+    public static int Distance(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}
