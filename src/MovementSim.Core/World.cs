@@ -1,0 +1,124 @@
+namespace MovementSim.Core;
+
+/// <summary>
+/// The whole state of one run: organisations, actors, institutions and people, as flat arrays so the
+/// rules can run over them without allocating. Built once by <see cref="WorldBuilder"/>; changed only
+/// by the rules in <see cref="Rules"/>, called in order by <see cref="Simulation.Step"/>.
+/// </summary>
+public sealed class World
+{
+    internal World(ScenarioDefinition scenario, RunRandom random)
+    {
+        Scenario = scenario;
+        P = scenario.Parameters;
+        Random = random;
+        Conversation = P.Conversation;
+    }
+
+    public ScenarioDefinition Scenario { get; }
+    public ModelParameters P { get; }
+    public RunRandom Random { get; }
+
+    /// <summary>Steps completed so far; rules of the current step see the step being computed.</summary>
+    public int StepIndex { get; internal set; }
+    public double Year => P.StartYear + StepIndex * P.DtYears;
+
+    /// <summary>Constructive conversation in force (raised by forums).</summary>
+    public double Conversation { get; internal set; }
+
+    // ---- The innovation ------------------------------------------------------------------
+    public int ComponentCount => Scenario.Components.Count;
+    /// <summary>Importance of each component divided by their sum.</summary>
+    public double[] ComponentWeight { get; internal set; } = [];
+
+    // ---- Organisation instances ----------------------------------------------------------
+    public int OrgCount { get; internal set; }
+    public int[] OrgSpec { get; internal set; } = [];
+    public Position[] OrgPosition { get; internal set; } = [];
+    public OrganisationRole[] OrgRole { get; internal set; } = [];
+    /// <summary>Chosen alternative per organisation and component: <c>Form[o * ComponentCount + k]</c>. Outside and grey organisations keep the original (0).</summary>
+    public int[] Form { get; internal set; } = [];
+    public double[] FormFidelity { get; internal set; } = [];
+    /// <summary>Unit cost of the form relative to the original.</summary>
+    public double[] FormCost { get; internal set; } = [];
+    /// <summary>Appeal of the form to each motive: <c>FormAppeal[o * MotiveCount + m]</c>.</summary>
+    public double[] FormAppeal { get; internal set; } = [];
+    /// <summary>Co-production voice in each organisation's choice (before the coproduction weight), 0..1.</summary>
+    public double[] Voice { get; internal set; } = [];
+    /// <summary>Actors of each organisation: <c>OrgActors.Neighbours(o)</c>.</summary>
+    public Graph OrgActors { get; internal set; } = null!;
+    /// <summary>Actors with access to each organisation: its members, their ties, and government actors.</summary>
+    public Graph Access { get; internal set; } = null!;
+
+    // ---- Institutions (organisation instances with role Institution) ---------------------
+    public int InstitutionCount => InstOrg.Length;
+    public int[] InstOrg { get; internal set; } = [];
+    public bool[] Adopted { get; internal set; } = [];
+    public AdoptionMode[] Mode { get; internal set; } = [];
+    public double[] Threshold { get; internal set; } = [];
+    /// <summary>Budget multiplier of capacity (1 until a budget shock).</summary>
+    public double[] BudgetFactor { get; internal set; } = [];
+    public double[] Mandate { get; internal set; } = [];
+    public double[] Pressure { get; internal set; } = [];
+    /// <summary>People of locality j are <c>LocalityStart[j] .. LocalityStart[j+1]-1</c>; with no institutions there is one locality.</summary>
+    public int[] LocalityStart { get; internal set; } = [];
+    /// <summary>People served by each institution in its locality.</summary>
+    public int[] Served { get; internal set; } = [];
+    /// <summary>Step at which each institution adopted (-1 before adoption, 0 for adopted at the start).</summary>
+    public int[] AdoptedStep { get; internal set; } = [];
+
+    // ---- Actors ---------------------------------------------------------------------------
+    public int ActorCount => ActorOrg.Length;
+    public int[] ActorOrg { get; internal set; } = [];
+    public int[] ActorArchetype { get; internal set; } = [];
+    /// <summary><c>Weights[i * MotiveCount + m]</c>, each row summing to 1.</summary>
+    public double[] Weights { get; internal set; } = [];
+    /// <summary><c>Resources[i * ResourceCount + r]</c>.</summary>
+    public double[] Resources { get; internal set; } = [];
+    public double[] Support { get; internal set; } = [];
+    /// <summary>Policy-core belief: sticky, set at the start and by leadership change.</summary>
+    public double[] CoreBelief { get; internal set; } = [];
+    public double[] Appraisal { get; internal set; } = [];
+    public bool[] Member { get; internal set; } = [];
+    public bool[] DecisionMaker { get; internal set; } = [];
+    public bool[] Broker { get; internal set; } = [];
+    /// <summary>Lowest delivered fidelity an actor accepts (used for outside actors' response).</summary>
+    public double[] FidelityTolerance { get; internal set; } = [];
+    public Stance[] Stance { get; internal set; } = [];
+    public Graph ActorTies { get; internal set; } = null!;
+
+    // ---- People ---------------------------------------------------------------------------
+    public int People => P.People;
+    /// <summary>0 not reached, 1 movement's form, 2 institution's form.</summary>
+    public byte[] PersonState { get; internal set; } = [];
+    /// <summary>Number of reached neighbours of each person (null with complete mixing).</summary>
+    public int[]? ReachedNeighbours { get; internal set; }
+    /// <summary>1 / degree, 0 for isolated people (null with complete mixing).</summary>
+    public float[]? InverseDegree { get; internal set; }
+    public Graph? PeopleTies { get; internal set; }
+
+    public int MovementServed { get; internal set; }
+    public int InstitutionServed { get; internal set; }
+    public int Reached => MovementServed + InstitutionServed;
+    /// <summary>Movement capacity as a share of the population.</summary>
+    public double MovementCapacity { get; internal set; }
+
+    /// <summary>Last measured net benefit and mean benefit among recipients, fed back as visible results.</summary>
+    public double LastReach { get; internal set; }
+    public double LastMeanBenefit { get; internal set; }
+
+    public int LocalityCount => LocalityStart.Length - 1;
+
+    public int ActorCountInPosition(Position p)
+    {
+        var n = 0;
+        for (var i = 0; i < ActorCount; i++)
+        {
+            if (OrgPosition[ActorOrg[i]] == p)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+}

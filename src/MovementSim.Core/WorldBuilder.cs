@@ -1,0 +1,329 @@
+namespace MovementSim.Core;
+
+/// <summary>Initialisation (ODD section 5): turns a scenario and a seed into the state at step 0.</summary>
+public static class WorldBuilder
+{
+    public static World Build(ScenarioDefinition scenario, RunRandom random)
+    {
+        var w = new World(scenario, random);
+        var p = scenario.Parameters;
+        BuildInnovation(w);
+        BuildOrganisations(w);
+        BuildActors(w);
+        BuildInstitutions(w);
+        BuildPeople(w);
+        Rules.UpdateMembership(w);
+        Rules.Adapt(w);
+        Rules.Appraise(w);
+        w.MovementCapacity = p.MovementCapacity;
+        SeedInitialReach(w);
+        return w;
+    }
+
+    private static void BuildInnovation(World w)
+    {
+        var components = w.Scenario.Components;
+        var total = components.Sum(c => c.Importance);
+        w.ComponentWeight = components.Select(c => total > 0 ? c.Importance / total : 1.0 / components.Count).ToArray();
+    }
+
+    private static void BuildOrganisations(World w)
+    {
+        var specs = w.Scenario.Organisations;
+        var spec = new List<int>();
+        for (var s = 0; s < specs.Count; s++)
+        {
+            for (var c = 0; c < specs[s].Count; c++)
+            {
+                spec.Add(s);
+            }
+        }
+        w.OrgCount = spec.Count;
+        w.OrgSpec = spec.ToArray();
+        w.OrgPosition = spec.Select(s => specs[s].Position).ToArray();
+        w.OrgRole = spec.Select(s => specs[s].Role).ToArray();
+        w.Form = new int[w.OrgCount * w.ComponentCount];
+        w.FormFidelity = new double[w.OrgCount];
+        w.FormCost = new double[w.OrgCount];
+        w.FormAppeal = new double[w.OrgCount * Names.MotiveCount];
+        w.Voice = new double[w.OrgCount];
+        for (var o = 0; o < w.OrgCount; o++)
+        {
+            Rules.RefreshForm(w, o);
+        }
+    }
+
+    private static void BuildActors(World w)
+    {
+        var specs = w.Scenario.Organisations;
+        var archetypes = w.Scenario.Archetypes;
+        var firstInstance = new int[specs.Count];
+        for (int o = w.OrgCount - 1; o >= 0; o--)
+        {
+            firstInstance[w.OrgSpec[o]] = o;
+        }
+        var org = new List<int>();
+        var arch = new List<int>();
+        for (var a = 0; a < archetypes.Count; a++)
+        {
+            var s = FindOrganisation(specs, archetypes[a].Organisation);
+            for (var c = 0; c < specs[s].Count; c++)
+            {
+                for (var k = 0; k < archetypes[a].CountPerOrganisation; k++)
+                {
+                    org.Add(firstInstance[s] + c);
+                    arch.Add(a);
+                }
+            }
+        }
+        var n = org.Count;
+        int mc = Names.MotiveCount, rc = Names.ResourceCount;
+        w.ActorOrg = org.ToArray();
+        w.ActorArchetype = arch.ToArray();
+        w.Weights = new double[n * mc];
+        w.Resources = new double[n * rc];
+        w.Support = new double[n];
+        w.CoreBelief = new double[n];
+        w.Appraisal = new double[n];
+        w.Member = new bool[n];
+        w.Stance = new Stance[n];
+        w.DecisionMaker = new bool[n];
+        w.Broker = new bool[n];
+        w.FidelityTolerance = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var a = archetypes[arch[i]];
+            DrawWeights(w, i, a, RandomStream.MotiveNoise, 0);
+            for (var r = 0; r < rc; r++)
+            {
+                w.Resources[i * rc + r] = a.Resources[r];
+            }
+            w.Support[i] = a.InitialSupport;
+            w.CoreBelief[i] = a.InitialSupport;
+            w.DecisionMaker[i] = a.DecisionMaker;
+            w.Broker[i] = a.Broker;
+            w.FidelityTolerance[i] = a.FidelityTolerance;
+        }
+        w.OrgActors = Grouping(w.OrgCount, w.ActorOrg);
+        w.ActorTies = BuildActorTies(w);
+        w.Access = BuildAccess(w);
+    }
+
+    /// <summary>An actor's motive weights: the archetype's, each scaled by a lognormal factor, renormalised.</summary>
+    internal static void DrawWeights(World w, int actor, ArchetypeSpec a, RandomStream stream, int step)
+    {
+        var mc = Names.MotiveCount;
+        var sigma = w.P.MotiveNoise;
+        double sum = 0;
+        for (var m = 0; m < mc; m++)
+        {
+            var z = sigma > 0 ? w.Random.Normal(stream, step, actor * mc + m) : 0;
+            var v = a.MotiveWeights[m] * Math.Exp(sigma * z);
+            w.Weights[actor * mc + m] = v;
+            sum += v;
+        }
+        for (var m = 0; m < mc; m++)
+        {
+            w.Weights[actor * mc + m] = sum > 0 ? w.Weights[actor * mc + m] / sum : 1.0 / mc;
+        }
+    }
+
+    private static int FindOrganisation(IReadOnlyList<OrganisationSpec> specs, string name)
+    {
+        for (var s = 0; s < specs.Count; s++)
+        {
+            if (specs[s].Name == name)
+            {
+                return s;
+            }
+        }
+        throw new ArgumentException($"archetype refers to unknown organisation '{name}'");
+    }
+
+    /// <summary>Group members by key into CSR rows (row k lists the indices whose key is k, ascending).</summary>
+    private static Graph Grouping(int groups, int[] keyOf)
+    {
+        var offsets = new int[groups + 1];
+        foreach (var k in keyOf)
+        {
+            offsets[k + 1]++;
+        }
+        for (var g = 0; g < groups; g++)
+        {
+            offsets[g + 1] += offsets[g];
+        }
+        var fill = offsets[..groups];
+        var targets = new int[keyOf.Length];
+        for (var i = 0; i < keyOf.Length; i++)
+        {
+            targets[fill[keyOf[i]]++] = i;
+        }
+        return new Graph(offsets, targets);
+    }
+
+    /// <summary>Ties among actors: everyone within one organisation instance, the chosen network across all
+    /// actors, and brokers' extra ties to actors in other positions.</summary>
+    private static Graph BuildActorTies(World w)
+    {
+        var n = w.ActorCount;
+        var us = new List<int>();
+        var vs = new List<int>();
+        for (var o = 0; o < w.OrgCount; o++)
+        {
+            var members = w.OrgActors.Neighbours(o);
+            for (var a = 0; a < members.Length; a++)
+            {
+                for (var b = a + 1; b < members.Length; b++)
+                {
+                    us.Add(members[a]);
+                    vs.Add(members[b]);
+                }
+            }
+        }
+        if (n > 1 && (w.P.ActorMeanDegree > 0 || w.P.ActorNetwork == NetworkKind.Complete))
+        {
+            var g = NetworkBuilder.Build(w.P.ActorNetwork, n, Math.Min(w.P.ActorMeanDegree, n - 1), w.P.Rewiring,
+                w.Random.Sequential(RandomStream.ActorNetwork));
+            for (var i = 0; i < n; i++)
+            {
+                foreach (var j in g.Neighbours(i))
+                {
+                    if (j > i)
+                    {
+                        us.Add(i);
+                        vs.Add(j);
+                    }
+                }
+            }
+        }
+        var rng = w.Random.Sequential(RandomStream.BrokerTies);
+        for (var i = 0; i < n; i++)
+        {
+            if (!w.Broker[i])
+            {
+                continue;
+            }
+            var mine = w.OrgPosition[w.ActorOrg[i]];
+            var others = Enumerable.Range(0, n).Where(j => w.OrgPosition[w.ActorOrg[j]] != mine).ToArray();
+            for (var t = 0; t < w.P.BrokerTies && others.Length > 0; t++)
+            {
+                us.Add(i);
+                vs.Add(others[rng.Next(others.Length)]);
+            }
+        }
+        return Graph.FromEdges(n, us.ToArray(), vs.ToArray());
+    }
+
+    /// <summary>Who can press each organisation: its members, anyone tied to a member, and government actors.</summary>
+    private static Graph BuildAccess(World w)
+    {
+        var stamp = new int[w.ActorCount];
+        Array.Fill(stamp, -1);
+        var offsets = new int[w.OrgCount + 1];
+        var targets = new List<int>();
+        var government = Enumerable.Range(0, w.ActorCount)
+            .Where(i => w.OrgRole[w.ActorOrg[i]] == OrganisationRole.Government).ToArray();
+        for (var o = 0; o < w.OrgCount; o++)
+        {
+            var row = new List<int>();
+            void Add(int i)
+            {
+                if (stamp[i] != o)
+                {
+                    stamp[i] = o;
+                    row.Add(i);
+                }
+            }
+            foreach (var m in w.OrgActors.Neighbours(o))
+            {
+                Add(m);
+                foreach (var t in w.ActorTies.Neighbours(m))
+                {
+                    Add(t);
+                }
+            }
+            foreach (var g in government)
+            {
+                Add(g);
+            }
+            row.Sort();
+            targets.AddRange(row);
+            offsets[o + 1] = targets.Count;
+        }
+        return new Graph(offsets, targets.ToArray());
+    }
+
+    private static void BuildInstitutions(World w)
+    {
+        var inst = Enumerable.Range(0, w.OrgCount).Where(o => w.OrgRole[o] == OrganisationRole.Institution).ToArray();
+        var j = inst.Length;
+        w.InstOrg = inst;
+        w.Adopted = new bool[j];
+        w.Mode = new AdoptionMode[j];
+        w.AdoptedStep = new int[j];
+        w.Threshold = new double[j];
+        w.BudgetFactor = new double[j];
+        w.Mandate = new double[j];
+        w.Pressure = new double[j];
+        w.Served = new int[j];
+        for (var k = 0; k < j; k++)
+        {
+            var spec = w.Scenario.Organisations[w.OrgSpec[inst[k]]];
+            var u = w.Random.Uniform(RandomStream.Thresholds, 0, k);
+            w.Threshold[k] = Math.Clamp(spec.AdoptionThreshold + w.P.ThresholdSpread * (2 * u - 1), 0, 1);
+            w.BudgetFactor[k] = 1;
+            w.AdoptedStep[k] = -1;
+            if (spec.AdoptedAtStart)
+            {
+                w.Adopted[k] = true;
+                w.Mode[k] = AdoptionMode.Technical;
+                w.AdoptedStep[k] = 0;
+            }
+        }
+        var localities = Math.Max(1, j);
+        var n = w.P.People;
+        w.LocalityStart = new int[localities + 1];
+        for (var l = 0; l <= localities; l++)
+        {
+            w.LocalityStart[l] = (int)((long)l * n / localities);
+        }
+    }
+
+    private static void BuildPeople(World w)
+    {
+        var n = w.P.People;
+        w.PersonState = new byte[n];
+        if (w.P.Network == NetworkKind.Complete)
+        {
+            return;
+        }
+        var g = NetworkBuilder.Build(w.P.Network, n, w.P.MeanDegree, w.P.Rewiring, w.Random.Sequential(RandomStream.PeopleNetwork));
+        w.PeopleTies = g;
+        w.ReachedNeighbours = new int[n];
+        var inv = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            var d = g.Degree(i);
+            inv[i] = d > 0 ? 1f / d : 0f;
+        }
+        w.InverseDegree = inv;
+    }
+
+    /// <summary>Movement "seeds": each person independently with probability initial_reach, within movement capacity.</summary>
+    private static void SeedInitialReach(World w)
+    {
+        if (w.P.InitialReach <= 0)
+        {
+            return;
+        }
+        var slots = (int)Math.Floor(w.MovementCapacity * w.People);
+        var key = w.Random.StepKey(RandomStream.InitialReach, 0);
+        for (var i = 0; i < w.People && w.MovementServed < slots; i++)
+        {
+            if (RunRandom.Uniform(key, i) < w.P.InitialReach)
+            {
+                Rules.Reach(w, i, 1);
+            }
+        }
+    }
+}
