@@ -280,7 +280,7 @@ public static partial class Rules
                 continue;
             }
             DecisionMix(w, o, mix);
-            var j = Array.IndexOf(w.InstOrg, o);
+            var j = w.OrgInstitution[o];
             var factor = 1.0;
             var inertia = 0.0;
             if (j >= 0 && w.Adopted[j])

@@ -53,6 +53,8 @@ public sealed class World
     // ---- Institutions (organisation instances with role Institution) ---------------------
     public int InstitutionCount => InstOrg.Length;
     public int[] InstOrg { get; internal set; } = [];
+    /// <summary>Institution index of each organisation instance, -1 for organisations that are not institutions.</summary>
+    public int[] OrgInstitution { get; internal set; } = [];
     public bool[] Adopted { get; internal set; } = [];
     public AdoptionMode[] Mode { get; internal set; } = [];
     public double[] Threshold { get; internal set; } = [];

@@ -258,6 +258,11 @@ public static class WorldBuilder
         var inst = Enumerable.Range(0, w.OrgCount).Where(o => w.OrgRole[o] == OrganisationRole.Institution).ToArray();
         var j = inst.Length;
         w.InstOrg = inst;
+        w.OrgInstitution = Enumerable.Repeat(-1, w.OrgCount).ToArray();
+        for (var k = 0; k < j; k++)
+        {
+            w.OrgInstitution[inst[k]] = k;
+        }
         w.Adopted = new bool[j];
         w.Mode = new AdoptionMode[j];
         w.AdoptedStep = new int[j];
