@@ -31,7 +31,7 @@ public static class BatchRunner
             throw new ArgumentOutOfRangeException(nameof(request), "--jobs must be at least 1");
         }
         var design = request.Design;
-        var inputs = InputFiles.Describe(request.InputFiles, request.ScenarioFolder);
+        var inputs = InputFiles.Describe(request.InputFiles);
         var plan = PlanOf(request, inputs);
         using var folder = OutputFolder.Open(request.OutputDirectory, plan);
         var started = DateTimeOffset.UtcNow;
@@ -279,29 +279,28 @@ public sealed class OutputLayout
     public string RunsHeader { get; }
 }
 
-/// <summary>An input file as hashed and snapshotted: its name inside scenario/ and its SHA-256.</summary>
+/// <summary>A file read to make a batch's scenario or design, and its name inside scenario/ (relative, may contain '/').</summary>
+public sealed record InputSource(string Path, string Name);
+
+/// <summary>An input file as hashed and snapshotted: where it was read, its name inside scenario/ and its SHA-256.</summary>
 public sealed record InputFile(string Path, string Name, string Sha256);
 
 public static class InputFiles
 {
-    /// <summary>Names files by their path relative to the scenario folder, or by file name when outside it.</summary>
-    public static IReadOnlyList<InputFile> Describe(IReadOnlyList<string> files, string? scenarioFolder)
+    /// <summary>Hashes the files; names must be distinct relative paths that stay inside the snapshot folder.</summary>
+    public static IReadOnlyList<InputFile> Describe(IReadOnlyList<InputSource> sources)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<InputFile>();
-        var root = scenarioFolder is null ? null : Path.GetFullPath(scenarioFolder);
-        foreach (var file in files)
+        foreach (var source in sources)
         {
-            var full = Path.GetFullPath(file);
-            var name = root is not null && full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                ? Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/')
-                : Path.GetFileName(full);
-            var unique = name;
-            for (var k = 2; !used.Add(unique); k++)
+            SafePath.Combine(ResultFiles.ScenarioSnapshot, source.Name);
+            if (!used.Add(source.Name))
             {
-                unique = $"{k}-{name}";
+                throw new ArgumentException($"two input files are both named '{source.Name}'");
             }
-            result.Add(new InputFile(full, unique, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))));
+            var full = System.IO.Path.GetFullPath(source.Path);
+            result.Add(new InputFile(full, source.Name, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))));
         }
         return result;
     }

@@ -62,11 +62,8 @@ public sealed record BatchRequest
 
     public required string OutputDirectory { get; init; }
 
-    /// <summary>Files read to make the scenario and design: hashed into the plan and manifest, copied to scenario/.</summary>
-    public IReadOnlyList<string> InputFiles { get; init; } = [];
-
-    /// <summary>The scenario folder; input files inside it keep their relative names in the snapshot.</summary>
-    public string? ScenarioFolder { get; init; }
+    /// <summary>Files read to make the scenario and design: hashed into the plan and manifest, copied to scenario/ by default.</summary>
+    public IReadOnlyList<InputSource> InputFiles { get; init; } = [];
 
     public Shard Shard { get; init; } = Shard.Whole;
 

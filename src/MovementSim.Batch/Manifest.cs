@@ -39,7 +39,7 @@ public static class Manifest
     public static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string ToText(JsonObject manifest) =>
-        manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n";
+        manifest.ToJsonString(JsonText.Options) + "\n";
 
     public static JsonObject Read(string path)
     {
@@ -52,6 +52,17 @@ public static class Manifest
             throw new InvalidDataException($"{path} is damaged: {e.Message}");
         }
     }
+}
+
+/// <summary>How plan and manifest files are written: indented, LF, no needless \uXXXX escapes.</summary>
+internal static class JsonText
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }
 
 /// <summary>The program's version and the git commit it was built from.</summary>

@@ -196,7 +196,7 @@ public static class BatchPlan
     }
 
     public static string ToText(JsonObject plan) =>
-        plan.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n";
+        plan.ToJsonString(JsonText.Options) + "\n";
 
     /// <summary>Keys whose values differ, as "key: old vs new", ignoring <paramref name="ignore"/>.</summary>
     public static IReadOnlyList<string> Differences(JsonObject a, JsonObject b, params string[] ignore)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MovementSim.Cli.Commands;
 
 namespace MovementSim.Cli;
 
@@ -8,10 +9,14 @@ public static class Cli
     public const int Ok = 0;
     public const int InvalidInput = 1;
     public const int UsageError = 2;
+    public const int SomeRunsFailed = 3;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("MovementSim: how a social movement's innovation is taken up by institutions, and what that does to its reach and fidelity.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
