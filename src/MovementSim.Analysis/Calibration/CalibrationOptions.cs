@@ -37,14 +37,18 @@ public enum ThresholdScale
 }
 
 /// <summary>
-/// Settings of a Nelder-Mead calibration. All random choices (the start points) come from <see cref="Seed"/>.
+/// Settings of a Nelder-Mead calibration. All random choices (the Latin hypercube of <see cref="Starts"/>
+/// start points) come from <see cref="Seed"/>. <see cref="MaxEvaluationsPerRun"/> bounds one Nelder-Mead run;
+/// a start makes up to three (the first and two restarts), and a re-optimised profile one set per grid point.
+/// <see cref="ConvergenceTolerance"/> is MathNet's: the relative spread of distances over the simplex.
+/// <see cref="ProfilePoints"/> grid points span each range; interval ends are then refined by bisection.
 /// A parameter is reported as not identified when its interval covers more than
 /// <see cref="UnidentifiedFraction"/> of its range.
 /// </summary>
 public sealed record CalibrationOptions(
     int Seed,
     int Starts = 6,
-    int MaxEvaluationsPerStart = 1500,
+    int MaxEvaluationsPerRun = 1500,
     double ConvergenceTolerance = 1e-9,
     int ProfilePoints = 41,
     ProfileMethod Profile = ProfileMethod.Slice,
@@ -63,9 +67,9 @@ public sealed record CalibrationOptions(
         {
             errors.Add($"Starts = {Starts}: need at least 1 start");
         }
-        if (MaxEvaluationsPerStart < 10)
+        if (MaxEvaluationsPerRun < 10)
         {
-            errors.Add($"MaxEvaluationsPerStart = {MaxEvaluationsPerStart}: need at least 10 evaluations per start");
+            errors.Add($"MaxEvaluationsPerRun = {MaxEvaluationsPerRun}: need at least 10 evaluations per Nelder-Mead run");
         }
         if (!(ConvergenceTolerance > 0 && ConvergenceTolerance < 1))
         {

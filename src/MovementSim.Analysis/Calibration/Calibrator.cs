@@ -186,7 +186,7 @@ public static class Calibrator
         try
         {
             NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Penalised), Vector<double>.Build.DenseOfArray(start),
-                Vector<double>.Build.DenseOfArray(perturbation), options.ConvergenceTolerance, options.MaxEvaluationsPerStart);
+                Vector<double>.Build.DenseOfArray(perturbation), options.ConvergenceTolerance, options.MaxEvaluationsPerRun);
         }
         catch (MaximumIterationsException)
         {

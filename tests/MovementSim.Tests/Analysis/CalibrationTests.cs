@@ -88,6 +88,40 @@ public class CalibrationTests
         Assert.Equal(10, unused.High);
     }
 
+    /// <summary>
+    /// Interval ends are bisected to 1/1024 of a grid step (here 0.024 for the intercept and 0.0024 for the
+    /// slope); half of one percent of the textbook half-widths (about 8 and 1.1) is well above that.
+    /// </summary>
+    private const double IntervalRelativeTolerance = 0.005;
+
+    [Fact]
+    public void Profile_intervals_of_a_linear_model_match_the_textbook_confidence_intervals()
+    {
+        // y = a + b (t - 2012) over 2000..2024: centred, so the two estimates are uncorrelated and slice and
+        // profile intervals both equal θ̂ ± sqrt(χ²₁(0.95) s² / Σx²), with s² = D_min / (n - k) and Σx² = n for a,
+        // Σ(t - 2012)² for b (Bates and Watts 1988, ch. 6, in the large-sample form).
+        ParameterRange[] ranges = [new("a", 0, 1000), new("b", 0, 100)];
+        var random = new Xoshiro256StarStar(12, false);
+        var years = Enumerable.Range(2000, 25).ToArray();
+        var observations = years.Select(t => new Observation(t, "members", 500 + 40 * (t - 2012) + Normal.Sample(random, 0, NoiseSd), 1.0)).ToArray();
+        var model = SimulatedMeasures.PointByPoint((p, obs) => obs.Select(o => p[0] + p[1] * (o.Year - 2012)).ToArray());
+
+        var fit = Calibrator.Fit(ranges, observations, model, new CalibrationOptions(Seed: 5));
+
+        var s2 = fit.Distance / (years.Length - 2);
+        var halfWidths = new[]
+        {
+            Math.Sqrt(CalibrationOptions.ChiSquare95 * s2 / years.Length),
+            Math.Sqrt(CalibrationOptions.ChiSquare95 * s2 / years.Sum(t => (t - 2012.0) * (t - 2012.0))),
+        };
+        for (var i = 0; i < 2; i++)
+        {
+            var row = fit.Rows[i];
+            Assert.Equal(row.Value - halfWidths[i], row.Low, IntervalRelativeTolerance * halfWidths[i]);
+            Assert.Equal(row.Value + halfWidths[i], row.High, IntervalRelativeTolerance * halfWidths[i]);
+        }
+    }
+
     [Fact]
     public void Reoptimised_profiles_report_two_parameters_that_trade_off_as_not_identified()
     {
