@@ -11,9 +11,6 @@ public static class SobolSequence
 {
     public const int MaxDimensions = 256;
 
-    /// <summary>Largest number of points: the 32-bit construction repeats after 2^32, and Int32 counts stop earlier.</summary>
-    public const int MaxPoints = int.MaxValue;
-
     private const int Bits = 32;
     private const double Scale = 1.0 / 4294967296.0; // 2^-32
 
