@@ -168,7 +168,7 @@ public static class ScenarioFormat
                 "What it does: government issues mandates; institution adopts, adapts and delivers at scale to its locality; "
                 + "movement delivers the original form at small capacity; intermediary ties positions together and delivers nothing.",
                 Choices: Names.Roles),
-            new("count", ColumnKind.Integer, "Number of organisations of this kind.", "organisations", Min: 1, Max: int.MaxValue),
+            new("count", ColumnKind.Integer, "Number of organisations of this kind.", "organisations", Min: 1),
             new("capacity", ColumnKind.Real,
                 "Share of its locality an institution can serve with the original form (unit cost 1); ignored for movement organisations.",
                 "share of locality", Min: 0, Max: 1),
@@ -183,8 +183,7 @@ public static class ScenarioFormat
             new("archetype", ColumnKind.Name, "Name of the archetype (e.g. commissioner); unique in the file."),
             new("organisation", ColumnKind.Reference, "The kind of organisation the actors belong to.",
                 AllowedText: "the organisation name of a row of organisations.csv"),
-            new("count", ColumnKind.Integer, "Actors of this archetype in each organisation of that kind.", "actors per organisation",
-                Min: 0, Max: int.MaxValue),
+            new("count", ColumnKind.Integer, "Actors of this archetype in each organisation of that kind.", "actors per organisation", Min: 0),
             .. Names.Motives.Select(m => new ColumnFormat("w_" + m, ColumnKind.Real,
                 $"Weight of the {m} motive ({Describe(MotiveMeaning, m)}) in the archetype's motivation profile. "
                 + "The w_ columns of a row must sum to 1.", "weight", Min: 0)),

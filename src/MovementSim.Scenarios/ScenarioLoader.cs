@@ -38,6 +38,9 @@ internal sealed class ScenarioLoad
     private readonly Dictionary<string, (ParameterSetting? Setting, int Order)> _settings = new(StringComparer.Ordinal);
     private int _settingOrder;
 
+    /// <summary>A base could not be followed: files it might have held are not reported missing on top.</summary>
+    private bool _chainBroken;
+
     public ScenarioLoad(string folder, IReadOnlyList<(string Name, string Value)> overrides)
     {
         _folder = folder;
@@ -130,12 +133,14 @@ internal sealed class ScenarioLoad
             {
                 var cycle = _chain.Skip(_chain.IndexOf(seen)).Select(c => c.DisplayPath).Append(seen.DisplayPath);
                 Error(file, b.Line, 2, $"base '{b.Value}' makes a cycle of bases: {string.Join(" -> ", cycle)}");
+                _chainBroken = true;
                 break;
             }
             if (!Directory.Exists(baseFull))
             {
                 Error(file, b.Line, 2, $"base folder '{b.Value}' does not exist (looked for {baseDisplay}; "
                     + "a base is found relative to the parent of the folder that names it)");
+                _chainBroken = true;
                 break;
             }
             folder = new ChainFolder(baseFull, baseDisplay, folder.Depth + 1);
@@ -220,6 +225,7 @@ internal sealed class ScenarioLoad
                 if (text.Length == 0)
                 {
                     row.Error(valueColumn, "base is empty: expected the folder of the base scenario, relative to this folder's parent");
+                    _chainBroken = true;
                 }
                 else
                 {
@@ -356,7 +362,7 @@ internal sealed class ScenarioLoad
         var folder = _chain.FirstOrDefault(c => File.Exists(c.FileFull(format.Name)));
         if (folder is null)
         {
-            if (format.Required)
+            if (format.Required && !_chainBroken)
             {
                 var where = _chain.Count == 1
                     ? $"'{_chain[0].DisplayPath}' has no {format.Name}"
@@ -586,7 +592,8 @@ internal sealed class ScenarioLoad
                 var fidelityColumn = af["fidelity"];
                 if (row.Real(fidelityColumn, out var fidelity))
                 {
-                    if (isOriginal && fidelity != 1)
+                    // An unknown component has no original to check; its reference error says enough.
+                    if (isOriginal && ok && fidelity != 1)
                     {
                         row.Error(fidelityColumn, $"'{row.Raw(nameColumn)}' is the first alternative of component '{row.Raw(componentColumn)}', "
                             + $"so it is the original and its fidelity must be 1, not {row.Raw(fidelityColumn)}");
