@@ -394,8 +394,8 @@ internal sealed class ScenarioLoad
     {
         var candidates = known.Where(n => n.Length > 0).ToArray();
         var near = NameSuggester.Nearest(name, candidates);
-        return near is not null
-            ? $"{what} '{name}' is not in {file}; did you mean '{near}'?"
+        return near is not null ? $"{what} '{name}' is not in {file}; did you mean '{near}'?"
+            : candidates.Length == 0 ? $"{what} '{name}' is not in {file}, which has none"
             : $"{what} '{name}' is not in {file}: known are {string.Join(", ", candidates)}";
     }
 
@@ -412,9 +412,9 @@ internal sealed class ScenarioLoad
         }
         names = new HashSet<string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nameColumn = f["organisation"];
         foreach (var row in reader.Rows)
         {
-            var nameColumn = f["organisation"];
             if (!row.Complete)
             {
                 names.Add(row.Raw(nameColumn));
@@ -461,15 +461,15 @@ internal sealed class ScenarioLoad
         var weightColumns = Names.Motives.Select(m => f["w_" + m]).ToArray();
         var resourceColumns = Names.Resources.Select(r => f["r_" + r]).ToArray();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nameColumn = f["archetype"];
+        var organisationColumn = f["organisation"];
         foreach (var row in reader.Rows)
         {
             if (!row.Complete)
             {
                 continue;
             }
-            var nameColumn = f["archetype"];
             var ok = row.Name(nameColumn, out var name) && Unique(row, nameColumn, name, firstLine, "archetype");
-            var organisationColumn = f["organisation"];
             if (row.Reference(organisationColumn, out var organisation))
             {
                 if (organisations is not null && !organisations.Contains(organisation))

@@ -229,4 +229,19 @@ public sealed class ScenarioStructureErrorTests : IDisposable
         Assert.Equal((Path.Join(folder, ScenarioFormat.EventsFile), 3, 1), (e.File, e.Line, e.Column));
         Assert.StartsWith("year 2005.5 is outside the run's horizon [1997, 2004.5)", e.Message);
     }
+
+    [Fact]
+    public void Every_bad_field_of_one_row_is_reported()
+    {
+        var row = "broker_x,council,-2,0.1,0.4,0.1,0.2,0.1,0,0.1,0.5,1,0,0.5,0.5,0.3,0,maybe,0";
+        var (folder, errors) = Load((ScenarioFormat.ActorsFile, Example.WithRow(ScenarioFormat.ActorsFile, row)));
+
+        var file = Path.Join(folder, ScenarioFormat.ActorsFile);
+        Assert.Equal(
+            [
+                new ScenarioError(file, 5, 3, "count = -2 is out of range: it must be a whole number of at least 0"),
+                new ScenarioError(file, 5, 18, "'maybe' is not a valid decision_maker: expected 0 or 1 (true or false also accepted)"),
+            ],
+            errors);
+    }
 }

@@ -21,6 +21,8 @@ public sealed class ScenarioValueErrorTests : IDisposable
     [InlineData(3, 3, "instituton", "'instituton' is not a valid role: expected one of government, institution, movement, intermediary (did you mean 'institution'?)")]
     // count must be at least 1
     [InlineData(3, 4, "0", "count = 0 is out of range: it must be a whole number of at least 1")]
+    // count must fit a 32-bit integer
+    [InlineData(3, 4, "3000000000", "count = 3000000000 is too large: it must be at most 2147483647")]
     // count must be whole
     [InlineData(3, 4, "2.5", "'2.5' is not a whole number: count must be a whole number of at least 1")]
     // a quoted decimal comma, which CsvHelper would read as 15

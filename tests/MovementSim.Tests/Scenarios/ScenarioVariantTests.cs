@@ -209,4 +209,21 @@ public sealed class ScenarioVariantTests : IDisposable
             loaded.Errors.Select(e => (e.File, e.Line, e.Column)));
         Assert.All(loaded.Errors, e => Assert.Contains("[2004, 2014)", e.Message));
     }
+
+    [Fact]
+    public void Given_a_relative_folder_paths_in_errors_and_files_are_relative_to_the_current_directory()
+    {
+        var basePath = _folders.WriteExample("base", (ScenarioFormat.ComponentsFile, Example.WithField(ScenarioFormat.ComponentsFile, 2, 2, "0")));
+        var variant = _folders.Write("variant", Parameters("parameter,value\nbase,base\n"));
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), variant);
+        var relativeBase = Path.GetRelativePath(Directory.GetCurrentDirectory(), basePath);
+
+        var loaded = ScenarioLoader.Load(relative);
+
+        Assert.Equal(Path.Join(relative, "parameters.csv"), loaded.Files[0].DisplayPath);
+        Assert.Equal(Path.Join(relativeBase, "parameters.csv"), loaded.Files[1].DisplayPath);
+        Assert.Equal(Path.Join(basePath, "parameters.csv"), loaded.Files[1].FullPath);
+        Assert.Equal($"{Path.Join(relativeBase, "components.csv")}:2:2: importance = 0 is out of range: it must be a number greater than 0",
+            Assert.Single(loaded.Errors).ToString());
+    }
 }
