@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MovementSim.Cli.Commands;
 
 namespace MovementSim.Cli;
 
@@ -9,14 +8,17 @@ public static class Cli
     public const int Ok = 0;
     public const int InvalidInput = 1;
     public const int UsageError = 2;
+    /// <summary>run, batch, merge: the result is complete but some runs threw (see failures.csv).</summary>
     public const int SomeRunsFailed = 3;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("MovementSim: how a social movement's innovation is taken up by institutions, and what that does to its reach and fidelity.");
-        root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(BatchCommand.Create());
-        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(Commands.ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.DescribeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.RunCommand.Create());
+        root.Subcommands.Add(Commands.BatchCommand.Create());
+        root.Subcommands.Add(Commands.MergeCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -105,9 +105,10 @@ public sealed class World
     /// <summary>Movement capacity as a share of the population.</summary>
     public double MovementCapacity { get; internal set; }
 
-    /// <summary>Last measured net benefit and mean benefit among recipients, fed back as visible results.</summary>
-    public double LastReach { get; internal set; }
-    public double LastMeanBenefit { get; internal set; }
+    /// <summary>Support at the start of the influence rule (all actors update from it); reused every step.</summary>
+    internal double[] PreviousSupport { get; set; } = [];
+    /// <summary>Peer share adopted of each institution at the start of the adoption rule; reused every step.</summary>
+    internal double[] PeerShare { get; set; } = [];
 
     public int LocalityCount => LocalityStart.Length - 1;
 

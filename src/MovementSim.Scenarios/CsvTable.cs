@@ -24,13 +24,17 @@ internal sealed class CsvTable
 
     public IReadOnlyList<CsvLine> Rows { get; }
 
-    /// <summary>Comment lines start with '#'; empty lines are skipped; the separator is always a comma.</summary>
+    /// <summary>
+    /// Comment lines start with '#'; empty lines are skipped; the separator is always a comma (never
+    /// detected); spaces around fields and around quoted fields are dropped.
+    /// </summary>
     private static CsvReaderOptions Options(Action<CsvMalformedRecord> onMalformed) => CsvReaderOptions.Default with
     {
         Separator = ',',
         HasHeader = false,
         TrackLineNumbers = true,
         SkipEmptyLines = true,
+        TrimWhitespace = true,
         CommentPrefix = '#',
         DetectSeparatorHint = false,
         OnMalformedRecord = onMalformed,

@@ -54,7 +54,7 @@ public static class ScenarioFiles
             {
                 var sources = parameters.Select(p => p.DisplayPath)
                     .Concat(loaded.Settings.Any(s => s.Source == ScenarioError.OverrideSource) ? [ScenarioError.OverrideSource] : []);
-                writer.WriteComment($"Parameters in effect, merged from {string.Join(", ", sources)}.");
+                writer.WriteComment($" Parameters in effect, merged from {string.Join(", ", sources)}.");
                 writer.WriteRecord(ScenarioFormat.Parameters.Columns.Select(c => c.Name).ToArray());
                 foreach (var s in loaded.Settings)
                 {

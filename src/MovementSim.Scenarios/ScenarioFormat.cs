@@ -128,7 +128,7 @@ public static class ScenarioFormat
     {
         ["rights"] = "choice and control for the person: the innovation's original purpose",
         ["money"] = "budgets and savings",
-        ["organisation"] = "survival and growth of one's own organisation (provider-centred)",
+        ["organisation"] = "survival and growth of one's own organisation; provider-centred",
         ["process"] = "compliance, paperwork and IT systems",
         ["profession"] = "professional judgement and control",
         ["career"] = "visibility and promotion",
@@ -160,7 +160,7 @@ public static class ScenarioFormat
         ]);
 
     public static readonly FileFormat Organisations = new(OrganisationsFile, true,
-        "Kinds of organisation. Each row stands for `count` identical organisations (e.g. 150 councils).",
+        "Kinds of organisation (at least one). Each row stands for `count` identical organisations (e.g. 150 councils).",
         [
             new("organisation", ColumnKind.Name, "Name of the kind of organisation; unique in the file. `all` is reserved."),
             new("position", ColumnKind.Choice, "Where it stands relative to the system.", Choices: Names.Positions),
@@ -168,7 +168,7 @@ public static class ScenarioFormat
                 "What it does: government issues mandates; institution adopts, adapts and delivers at scale to its locality; "
                 + "movement delivers the original form at small capacity; intermediary ties positions together and delivers nothing.",
                 Choices: Names.Roles),
-            new("count", ColumnKind.Integer, "Number of organisations of this kind.", "organisations", Min: 1, Max: int.MaxValue),
+            new("count", ColumnKind.Integer, "Number of organisations of this kind.", "organisations", Min: 1),
             new("capacity", ColumnKind.Real,
                 "Share of its locality an institution can serve with the original form (unit cost 1); ignored for movement organisations.",
                 "share of locality", Min: 0, Max: 1),
@@ -183,8 +183,7 @@ public static class ScenarioFormat
             new("archetype", ColumnKind.Name, "Name of the archetype (e.g. commissioner); unique in the file."),
             new("organisation", ColumnKind.Reference, "The kind of organisation the actors belong to.",
                 AllowedText: "the organisation name of a row of organisations.csv"),
-            new("count", ColumnKind.Integer, "Actors of this archetype in each organisation of that kind.", "actors per organisation",
-                Min: 0, Max: int.MaxValue),
+            new("count", ColumnKind.Integer, "Actors of this archetype in each organisation of that kind.", "actors per organisation", Min: 0),
             .. Names.Motives.Select(m => new ColumnFormat("w_" + m, ColumnKind.Real,
                 $"Weight of the {m} motive ({Describe(MotiveMeaning, m)}) in the archetype's motivation profile. "
                 + "The w_ columns of a row must sum to 1.", "weight", Min: 0)),
@@ -226,13 +225,13 @@ public static class ScenarioFormat
         new(EventKind.Mandate, 0, 1, false, false,
             "strength of the mandate (at 1, institutions adopt at the hazard mandate_compliance_rate)"),
         new(EventKind.BudgetShock, 0, 1, true, false,
-            "size of the cut (capacity down, weight of the money motive up); below 1"),
+            "size of the cut (capacity down, weight of the money motive up)"),
         new(EventKind.Forum, 0, 1, false, true,
-            "strength of the forum (trust and learning up); target must be all"),
+            "strength of the forum (trust and learning up)"),
         new(EventKind.LeadershipChange, 0, 1, false, false,
             "size of the change of leadership"),
         new(EventKind.MovementFunding, 0, 1, false, true,
-            "funding for the movement's own capacity; target must be all"),
+            "funding for the movement's own capacity"),
     ];
 
     public static EventFormat EventFormatOf(EventKind kind) => EventKinds.First(e => e.Kind == kind);

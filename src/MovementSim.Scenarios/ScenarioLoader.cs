@@ -38,6 +38,9 @@ internal sealed class ScenarioLoad
     private readonly Dictionary<string, (ParameterSetting? Setting, int Order)> _settings = new(StringComparer.Ordinal);
     private int _settingOrder;
 
+    /// <summary>A base could not be followed: files it might have held are not reported missing on top.</summary>
+    private bool _chainBroken;
+
     public ScenarioLoad(string folder, IReadOnlyList<(string Name, string Value)> overrides)
     {
         _folder = folder;
@@ -130,12 +133,14 @@ internal sealed class ScenarioLoad
             {
                 var cycle = _chain.Skip(_chain.IndexOf(seen)).Select(c => c.DisplayPath).Append(seen.DisplayPath);
                 Error(file, b.Line, 2, $"base '{b.Value}' makes a cycle of bases: {string.Join(" -> ", cycle)}");
+                _chainBroken = true;
                 break;
             }
             if (!Directory.Exists(baseFull))
             {
                 Error(file, b.Line, 2, $"base folder '{b.Value}' does not exist (looked for {baseDisplay}; "
                     + "a base is found relative to the parent of the folder that names it)");
+                _chainBroken = true;
                 break;
             }
             folder = new ChainFolder(baseFull, baseDisplay, folder.Depth + 1);
@@ -220,6 +225,7 @@ internal sealed class ScenarioLoad
                 if (text.Length == 0)
                 {
                     row.Error(valueColumn, "base is empty: expected the folder of the base scenario, relative to this folder's parent");
+                    _chainBroken = true;
                 }
                 else
                 {
@@ -356,7 +362,7 @@ internal sealed class ScenarioLoad
         var folder = _chain.FirstOrDefault(c => File.Exists(c.FileFull(format.Name)));
         if (folder is null)
         {
-            if (format.Required)
+            if (format.Required && !_chainBroken)
             {
                 var where = _chain.Count == 1
                     ? $"'{_chain[0].DisplayPath}' has no {format.Name}"
@@ -388,8 +394,8 @@ internal sealed class ScenarioLoad
     {
         var candidates = known.Where(n => n.Length > 0).ToArray();
         var near = NameSuggester.Nearest(name, candidates);
-        return near is not null
-            ? $"{what} '{name}' is not in {file}; did you mean '{near}'?"
+        return near is not null ? $"{what} '{name}' is not in {file}; did you mean '{near}'?"
+            : candidates.Length == 0 ? $"{what} '{name}' is not in {file}, which has none"
             : $"{what} '{name}' is not in {file}: known are {string.Join(", ", candidates)}";
     }
 
@@ -406,9 +412,9 @@ internal sealed class ScenarioLoad
         }
         names = new HashSet<string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nameColumn = f["organisation"];
         foreach (var row in reader.Rows)
         {
-            var nameColumn = f["organisation"];
             if (!row.Complete)
             {
                 names.Add(row.Raw(nameColumn));
@@ -455,15 +461,15 @@ internal sealed class ScenarioLoad
         var weightColumns = Names.Motives.Select(m => f["w_" + m]).ToArray();
         var resourceColumns = Names.Resources.Select(r => f["r_" + r]).ToArray();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nameColumn = f["archetype"];
+        var organisationColumn = f["organisation"];
         foreach (var row in reader.Rows)
         {
             if (!row.Complete)
             {
                 continue;
             }
-            var nameColumn = f["archetype"];
             var ok = row.Name(nameColumn, out var name) && Unique(row, nameColumn, name, firstLine, "archetype");
-            var organisationColumn = f["organisation"];
             if (row.Reference(organisationColumn, out var organisation))
             {
                 if (organisations is not null && !organisations.Contains(organisation))
@@ -586,7 +592,8 @@ internal sealed class ScenarioLoad
                 var fidelityColumn = af["fidelity"];
                 if (row.Real(fidelityColumn, out var fidelity))
                 {
-                    if (isOriginal && fidelity != 1)
+                    // An unknown component has no original to check; its reference error says enough.
+                    if (isOriginal && ok && fidelity != 1)
                     {
                         row.Error(fidelityColumn, $"'{row.Raw(nameColumn)}' is the first alternative of component '{row.Raw(componentColumn)}', "
                             + $"so it is the original and its fidelity must be 1, not {row.Raw(fidelityColumn)}");

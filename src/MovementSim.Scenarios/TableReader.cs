@@ -184,6 +184,11 @@ internal sealed class RowReader
             Error(column, $"{column.Name} = {text} is out of range: it must be {column.Allowed}");
             return false;
         }
+        if (number is > int.MaxValue or < int.MinValue)
+        {
+            Error(column, $"{column.Name} = {text} is too large: it must be at most {int.MaxValue}");
+            return false;
+        }
         value = (int)number;
         return true;
     }

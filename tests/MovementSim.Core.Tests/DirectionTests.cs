@@ -79,12 +79,17 @@ public class DirectionTests
     }
 
     [Fact]
-    public void Constructive_conversation_widens_the_coalition()
+    public void Constructive_conversation_raises_the_pressure_a_coalition_puts_on_institutions()
     {
-        var closed = Base with { Parameters = Base.Parameters with { Conversation = 0 } };
-        var open = Base with { Parameters = Base.Parameters with { Conversation = 1 } };
-        var inClosed = FinalMean(closed, MeasureSet.CoalitionBreadthPosition);
-        var inOpen = FinalMean(open, MeasureSet.CoalitionBreadthPosition);
-        Assert.True(inOpen >= inClosed, $"breadth with open conversation {inOpen:F3} vs closed {inClosed:F3}");
+        // Same seed, so the same actors, ties and initial support: only who is heard across positions differs.
+        double MeanPressure(double conversation)
+        {
+            var sim = new Simulation(Base with { Parameters = Base.Parameters with { Conversation = conversation } }, 11);
+            sim.Step();
+            return sim.World.Pressure.Average();
+        }
+        var closed = MeanPressure(0.05);
+        var open = MeanPressure(1);
+        Assert.True(open > closed, $"mean pressure with open conversation {open:F3} should exceed closed {closed:F3}");
     }
 }

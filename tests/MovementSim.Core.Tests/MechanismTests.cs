@@ -16,7 +16,8 @@ public class MechanismTests
         var p = new ModelParameters
         {
             People = 1000, Steps = 10, DtYears = 0.25, StartYear = 2000, ActorNetwork = NetworkKind.Complete,
-            MotiveNoise = 0, ThresholdSpread = 0, ResourceNeed = 1, Coproduction = 0,
+            MotiveNoise = 0, SupportNoise = 0, ThresholdSpread = 0, ResourceNeed = 1, Coproduction = 0,
+            Conversation = 1, VoiceNeed = 3,
         };
         p = tweak?.Invoke(p) ?? p;
         var scenario = new ScenarioDefinition("tiny", p,
@@ -66,6 +67,16 @@ public class MechanismTests
         w.Support[Commissioner] = 0.6;
         // Delivery coverage falls to 0.6: (0.8^4 x 0.6)^(1/5).
         Assert.Equal(Math.Pow(Math.Pow(0.8, 4) * 0.6, 0.2), Rules.CoalitionPressure(w, w.InstOrg[0]), 12);
+    }
+
+    [Fact]
+    public void Pressure_from_another_position_counts_only_at_the_conversation_level()
+    {
+        var w = Tiny(p => p with { Conversation = 0.25 });
+        // The campaigner (outside) brings legitimacy and knowledge to an inside council, heard at 0.25: coverage 0.2 each.
+        Assert.Equal(Math.Pow(Math.Pow(0.8, 3) * 0.2 * 0.2, 0.2), Rules.CoalitionPressure(w, w.InstOrg[0]), 12);
+        w.Broker[Campaigner] = true;
+        Assert.Equal(0.8, Rules.CoalitionPressure(w, w.InstOrg[0]), 12);
     }
 
     [Fact]
@@ -142,7 +153,7 @@ public class MechanismTests
     public void Co_production_pulls_the_choice_back_towards_the_original()
     {
         // Score gap for the money-only commissioner: notional 0.9 vs cash 0.2, i.e. 0.7 of fidelity-weighted pull
-        // is needed; voice is min(1, (0.8 + 0.8 + 0.8) / 3) = 0.8, fidelity gap 0.7, so coproduction > 1.25 flips it.
+        // is needed; voice is min(1, (0.8 + 0.8 + 0.8) / voice_need 3) = 0.8, fidelity gap 0.7, so coproduction > 1.25 flips it.
         var low = Tiny(p => p with { Coproduction = 1.2 });
         Rules.Adapt(low);
         Assert.Equal(0.8, low.Voice[low.InstOrg[0]], 12);
