@@ -31,7 +31,9 @@ public sealed record DesignResult(Design? Design, IReadOnlyList<InputError> Erro
 /// </summary>
 public static class DesignExpansion
 {
-    public static DesignResult Expand(SweepSpec? sweep, ModelParameters baseParameters, DesignRequest request)
+    /// <param name="events">The scenario's events: with a swept start_year, steps or dt_years each design point's horizon must still hold them.</param>
+    public static DesignResult Expand(SweepSpec? sweep, ModelParameters baseParameters, DesignRequest request,
+        IReadOnlyList<EventSpec>? events = null)
     {
         var errors = new List<InputError>();
         var replicates = request.Replicates ?? sweep?.Replicates ?? DesignRequest.DefaultReplicates;
@@ -97,7 +99,7 @@ public static class DesignExpansion
             : LatinHypercube(dims, (int)pointCount, request.MasterSeed);
         var swept = dims.Select(d => d.Parameter).ToArray();
         var design = new Design(sweep.Method, swept, points, replicates, request.MasterSeed);
-        CrossCheck(design, sweep, baseParameters, errors);
+        CrossCheck(design, sweep, baseParameters, events ?? [], errors);
         return errors.Count == 0 ? new DesignResult(design, errors) : new DesignResult(null, errors);
     }
 
@@ -218,13 +220,21 @@ public static class DesignExpansion
         }
     }
 
-    private static void CrossCheck(Design design, SweepSpec sweep, ModelParameters baseParameters, List<InputError> errors)
+    private static void CrossCheck(Design design, SweepSpec sweep, ModelParameters baseParameters, IReadOnlyList<EventSpec> events,
+        List<InputError> errors)
     {
         const int MaxReported = 5;
         var failing = 0;
         foreach (var point in design.Points)
         {
-            var problems = ParameterCatalog.CrossChecks(design.ParametersOf(point.Index, baseParameters)).ToList();
+            var p = design.ParametersOf(point.Index, baseParameters);
+            var problems = ParameterCatalog.CrossChecks(p).ToList();
+            var outside = events.Where(e => e.Year < p.StartYear || e.Year >= p.EndYear).Select(e => e.Year).ToList();
+            if (outside.Count > 0)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"events at {string.Join(", ", outside)} fall outside the horizon [{p.StartYear}, {p.EndYear}) of start_year, steps and dt_years"));
+            }
             if (problems.Count == 0)
             {
                 continue;
@@ -236,7 +246,8 @@ public static class DesignExpansion
             }
             foreach (var problem in problems)
             {
-                var dim = sweep.Dimensions.FirstOrDefault(d => problem.Contains(d.Parameter.Name, StringComparison.Ordinal));
+                var dim = sweep.Dimensions.FirstOrDefault(d => problem.Contains(d.Parameter.Name, StringComparison.Ordinal))
+                    ?? sweep.Dimensions.FirstOrDefault(d => d.Parameter.Name is "start_year" or "steps" or "dt_years");
                 var where = dim?.Where ?? new SourceLocation(sweep.File, 0, 0);
                 errors.Add(where.Error($"design point {point.Index.ToString(CultureInfo.InvariantCulture)}: {problem}"));
             }

@@ -31,7 +31,8 @@ public static class ResultMerger
         var replicates = (int)plan["replicates"]!;
         var runs = (int)plan["runs"]!;
 
-        using var folder = OutputFolder.Open(outputDirectory, plan);
+        // The Slurm layout merges into the folder that holds slurm/ and shards/.
+        using var folder = OutputFolder.Open(outputDirectory, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]);
         var manifestPath = folder.PathOf(ResultFiles.Manifest);
         if (File.Exists(manifestPath))
         {

@@ -104,7 +104,7 @@ internal static class BatchInvocation
             else
             {
                 var request = new DesignRequest(masterSeed, args.Reps, args.Force, overrides.Select(o => o.Name.Trim()).ToHashSet());
-                var expanded = DesignExpansion.Expand(sweep?.Sweep, loaded.Scenario!.Parameters, request);
+                var expanded = DesignExpansion.Expand(sweep?.Sweep, loaded.Scenario!.Parameters, request, loaded.Scenario.Events);
                 errors.AddRange(expanded.Errors.Select(e => e.ToString()));
                 design = expanded.Design;
             }

@@ -152,6 +152,17 @@ public class DesignExpansionTests
     }
 
     [Fact]
+    public void A_swept_horizon_that_would_drop_an_event_is_an_error_naming_the_design_point()
+    {
+        var events = new[] { new EventSpec(2015, EventKind.Mandate, "all", 1) };
+
+        var result = DesignExpansion.Expand(Sweep("steps,values,80;40,,,\n"), Base, new DesignRequest(1), events);
+
+        Assert.Equal("sweep.csv:2:1: design point 1: events at 2015 fall outside the horizon [2000, 2010) of start_year, steps and dt_years",
+            Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
     public void Command_line_replicates_override_the_sweep_file()
     {
         var design = Expand("replicates,setting,3,,,\nimitation,values,0.1,,,\n", new DesignRequest(1, Replicates: 4)).Design!;
