@@ -59,12 +59,20 @@ public static class BatchRunner
         var pending = design.Runs(request.Shard).Where(r => !PartFiles.IsDone(parts, r.RunId));
         var executed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = request.Jobs, CancellationToken = cancel };
-        Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering), options, run =>
+        try
         {
-            var failed = !ExecuteOne(request, layout, parts, run);
-            Interlocked.Increment(ref executed);
-            progress.RunFinished(run, failed);
-        });
+            Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering), options, run =>
+            {
+                var failed = !ExecuteOne(request, layout, parts, run);
+                Interlocked.Increment(ref executed);
+                progress.RunFinished(run, failed);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // Only the batch's own I/O errors get here (a run's exception is a recorded failure): report the first.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
 
         progress.Assembling();
         var failures = ResultAssembler.AssembleFromParts(folder, layout, design.Runs(request.Shard));

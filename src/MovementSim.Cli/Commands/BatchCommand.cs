@@ -27,7 +27,8 @@ public static class BatchCommand
         var slurm = new Option<bool>("--slurm") { Description = "Write a Slurm job-array script (one task per shard, then a merge job) into the output folder and submit it with sbatch." };
         var shards = new Option<int?>("--shards") { Description = "With --slurm: number of shards (array tasks), default 1.", HelpName = "N" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the scripts without submitting them." };
-        var command = new Command("batch", "Run a scenario's design (its sweep.csv, or --design) with replicates; write timeseries, runs, summary, design and manifest.")
+        var command = new Command("batch", "Run a scenario's design (its sweep.csv, or --design) with replicates; write timeseries, runs, summary, design and manifest. " +
+            "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv).")
         {
             scenario, reps, jobs, seed, set, design, shard, output, force, quiet, slurm, shards, dryRun,
         };
