@@ -103,7 +103,7 @@ internal static class BatchInvocation
             }
             else
             {
-                var request = new DesignRequest(masterSeed, args.Reps, args.Force, overrides.Select(o => o.Name.Trim()).ToHashSet());
+                var request = new DesignRequest(masterSeed, args.Reps, args.Force, overrides.Select(o => o.Name).ToHashSet());
                 var expanded = DesignExpansion.Expand(sweep?.Sweep, loaded.Scenario!.Parameters, request, loaded.Scenario.Events);
                 errors.AddRange(expanded.Errors.Select(e => e.ToString()));
                 design = expanded.Design;
@@ -219,7 +219,7 @@ internal static class BatchInvocation
                 usage.Add($"--set '{s}' is not name=value (for example --set imitation=0.4)");
                 continue;
             }
-            result.Add((s[..eq], s[(eq + 1)..]));
+            result.Add((s[..eq].Trim(), s[(eq + 1)..].Trim()));
         }
         return result;
     }
