@@ -108,7 +108,7 @@ public static class ChartSet
         TrajectoryPoint? refPoint = reference is null ? null
             : new TrajectoryPoint(reference.EndYear, reference.Final(MeasureSet.Reach).Mean, reference.Final(MeasureSet.Fidelity).Mean);
         var title = "Reach against fidelity";
-        var plot = Draw.Plane(title, paths, refPoint, labelYears: shown.Count <= 2);
+        var plot = Draw.Plane(title, paths, refPoint, labelYears: shown.Count == 1);
         string caption;
         var p = r.Primary;
         if (!many)
@@ -440,6 +440,7 @@ public static class ChartSet
                 }
             }
             var f = Format.For(m);
+            var share = Format.IsShare(m);
             var cells = Enumerable.Range(0, yLevels.Count).SelectMany(j => Enumerable.Range(0, xLevels.Count).Select(i => (i, j, v: grid[j, i]))).Where(c => double.IsFinite(c.v)).ToList();
             var hi = cells.MaxBy(c => c.v);
             var lo = cells.MinBy(c => c.v);
@@ -452,9 +453,22 @@ public static class ChartSet
                 caption += $" {cells.Count(c => c.v > rb)} of {cells.Count} cells end above the movement alone ({Format.Benefit(rb)}).";
             }
             yield return new Chart("sweep_heatmap_" + FileName(m), SectionSweep, title, caption,
-                Draw.Heatmap(title, AxisName(px), AxisName(py), xLevels, yLevels, grid, $"Final {name}" + (Format.IsShare(m) ? " (%)" : ""),
-                    Format.IsShare(m) ? v => Format.Percent(v) : f));
+                Draw.Heatmap(title, AxisName(px), AxisName(py), xLevels, yLevels, share ? Scale(grid, 100) : grid, $"Final {name}" + (share ? " (%)" : ""),
+                    share ? v => Format.Percent(v / 100) : f));
         }
+    }
+
+    private static double[,] Scale(double[,] grid, double factor)
+    {
+        var scaled = (double[,])grid.Clone();
+        for (var j = 0; j < scaled.GetLength(0); j++)
+        {
+            for (var i = 0; i < scaled.GetLength(1); i++)
+            {
+                scaled[j, i] *= factor;
+            }
+        }
+        return scaled;
     }
 
     private static Summary MainEffect(IReadOnlyList<double> means)

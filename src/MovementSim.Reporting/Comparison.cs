@@ -72,7 +72,7 @@ public static class Comparison
                 caption += $" and {ranked[^1].ScenarioName} the lowest ({Format.Benefit(worst.Final(MeasureSet.NetBenefit).Mean)}; reach {Format.Percent(worst.Final(MeasureSet.Reach).Mean)}, fidelity {Format.Score(worst.Final(MeasureSet.Fidelity).Mean)})";
             }
             caption += "." + RefSentence() + " Open circles mark starts, squares ends; dotted curves join points of equal reach × fidelity.";
-            yield return new Chart("compare_reach_fidelity", "All scenarios", title, caption, Draw.Plane(title, paths, refPoint, labelYears: paths.Count <= 2));
+            yield return new Chart("compare_reach_fidelity", "All scenarios", title, caption, Draw.Plane(title, paths, refPoint, labelYears: paths.Count == 1));
         }
         if (scenarios.Count > 0 && scenarios.All(s => s.Primary.Has(MeasureSet.NetBenefit)))
         {

@@ -56,10 +56,10 @@ public static class Describe
         _ => Text.Words(position),
     };
 
-    /// <summary>A parameter's name in words with its meaning from the catalogue when known.</summary>
+    /// <summary>A parameter's name in words, followed by its meaning from the catalogue when known ("imitation: Bass q: ...").</summary>
     public static string Parameter(string name)
     {
         var spec = Core.ParameterCatalog.Find(name);
-        return spec is null ? Text.Words(name) : $"{Text.Words(name)} ({char.ToLowerInvariant(spec.Meaning[0])}{spec.Meaning[1..].TrimEnd('.')})";
+        return spec is null ? Text.Words(name) : $"{Text.Words(name)}: {spec.Meaning.TrimEnd('.')}";
     }
 }

@@ -293,9 +293,21 @@ public static class Report
         {
             return;
         }
-        foreach (var f in Sensitivity.Families(indices))
+        var families = Sensitivity.Families(indices);
+        foreach (var f in families)
         {
-            h.Append($"<p class=\"sensitivity-sentence\">{E(Sensitivity.Sentence(f, r, withMeanings: true))}</p>\n");
+            h.Append($"<p class=\"sensitivity-sentence\">{E(Sensitivity.Sentence(f, r))}</p>\n");
+        }
+        var named = families.SelectMany(Sensitivity.MostInfluential).Distinct().ToList();
+        if (named.Count > 0)
+        {
+            h.Append("<ul class=\"meanings\">\n");
+            foreach (var p in named)
+            {
+                var spec = ParameterCatalog.Find(p);
+                h.Append($"<li><strong>{E(Text.Words(p))}</strong>: {E(spec is null ? "not in this version's parameter catalogue" : spec.Meaning.TrimEnd('.') + (spec.Unit.Length > 0 ? $" ({spec.Unit})" : "") + $"; default {spec.Format(spec.Default)}")}.</li>\n");
+            }
+            h.Append("</ul>\n");
         }
         h.Append("<details><summary>All sensitivity indices (indices.csv)</summary>\n<table>\n<tr><th>Parameter</th><th>Index</th><th>Value</th><th>95% interval</th></tr>\n");
         foreach (var i in indices)

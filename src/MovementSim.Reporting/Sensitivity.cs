@@ -75,23 +75,37 @@ public static class Sensitivity
         _ => index,
     };
 
+    private static double Negligible(SensitivityFamily f)
+    {
+        var max = f.Indices[0].Values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return f.Key == "sobol" ? SobolNegligible : max * MorrisNegligibleFraction;
+    }
+
+    /// <summary>Up to three parameters, most influential first, whose ranking index is not negligible.</summary>
+    public static IReadOnlyList<string> MostInfluential(SensitivityFamily f)
+    {
+        var rank = f.Indices[0];
+        var negligible = Negligible(f);
+        return Enumerable.Range(0, f.Parameters.Count)
+            .Where(k => double.IsFinite(rank.Values[k]) && Math.Abs(rank.Values[k]) >= negligible)
+            .Take(3).Select(k => f.Parameters[k]).ToList();
+    }
+
     /// <summary>
     /// Names in words the parameters the conclusion depends on most (the top three by the ranking index, with
     /// their intervals) and those that matter little.
     /// </summary>
-    public static string Sentence(SensitivityFamily f, ResultFolder? r = null, bool withMeanings = false)
+    public static string Sentence(SensitivityFamily f, ResultFolder? r = null)
     {
         var rank = f.Indices[0];
-        string Name(string p) => withMeanings ? Describe.Parameter(p) : Text.Words(p);
         string Value(int k) => $"{rank.Name} {Format.Number(rank.Values[k])}" +
                                (double.IsFinite(rank.Low[k]) && double.IsFinite(rank.High[k]) ? $", 95% CI {Format.Number(rank.Low[k])} to {Format.Number(rank.High[k])}" : "");
-        var max = rank.Values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        var negligible = f.Key == "sobol" ? SobolNegligible : max * MorrisNegligibleFraction;
-        var important = Enumerable.Range(0, f.Parameters.Count).Where(k => double.IsFinite(rank.Values[k]) && Math.Abs(rank.Values[k]) >= negligible).Take(3).ToList();
+        var negligible = Negligible(f);
+        var important = MostInfluential(f).Select(p => f.Parameters.ToList().IndexOf(p)).ToList();
         var outcome = r?.Manifest.Text("sensitivity_measure", "measure", "output", "outcome") is { } m ? Format.NameOf(m) : "the outcome";
         var sentence = important.Count == 0
             ? $"No parameter reaches {rank.Name} {Format.Number(negligible)}: {outcome} depends little on any one of them."
-            : $"{Format.Capital(outcome)} depends most on " + Describe.List(important.Select(k => $"{Name(f.Parameters[k])} ({Value(k)})").ToList()) + ".";
+            : $"{Format.Capital(outcome)} depends most on " + Describe.List(important.Select(k => $"{Text.Words(f.Parameters[k])} ({Value(k)})").ToList()) + ".";
         var little = Enumerable.Range(0, f.Parameters.Count).Where(k => double.IsFinite(rank.Values[k]) && Math.Abs(rank.Values[k]) < negligible).Select(k => Text.Words(f.Parameters[k])).ToList();
         if (little.Count > 0 && important.Count > 0)
         {

@@ -15,8 +15,9 @@ internal static class Draw
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Means with 5–95% bands over time, scheduled events as labelled dashed lines.</summary>
+    /// <param name="alsoShow">Another value (same units as the lines) the vertical axis must reach, e.g. an observation.</param>
     public static Plot OverTime(string title, string yLabel, bool percent, IReadOnlyList<TimeLine> lines,
-        IReadOnlyList<ScheduledEvent> events)
+        IReadOnlyList<ScheduledEvent> events, double alsoShow = 0)
     {
         var plot = Style.NewPlot(title, "Year", yLabel);
         Style.YearAxis(plot);
@@ -43,7 +44,7 @@ internal static class Draw
             s.LegendText = line.Label;
         }
         var dataMax = lines.SelectMany(l => l.Values).SelectMany(v => new[] { v.Mean, v.Q95 })
-            .Where(double.IsFinite).DefaultIfEmpty(0).Max() * scale;
+            .Append(alsoShow).Where(double.IsFinite).DefaultIfEmpty(0).Max() * scale;
         var start = lines.Min(l => l.Years.Length > 0 ? l.Years[0] : double.PositiveInfinity);
         var end = lines.Max(l => l.Years.Length > 0 ? l.Years[^1] : double.NegativeInfinity);
         FinishTimeAxes(plot, percent, dataMax, events, start, end);
@@ -121,6 +122,7 @@ internal static class Draw
 
     /// <summary>The reach–fidelity plane: iso-net-benefit curves reach × fidelity = c in the background, one
     /// trajectory per series with marked years, start and end marked, and the movement-only end point.</summary>
+    /// <param name="labelYears">Label the marked years and the start (sensible for one path only: starts often coincide); ends are labelled when there are at most four paths.</param>
     public static Plot Plane(string title, IReadOnlyList<(Trajectory Path, Color Color)> paths, TrajectoryPoint? reference,
         bool labelYears)
     {
@@ -188,6 +190,9 @@ internal static class Draw
                     YearLabel(plot, m, Format.Year(m.Year), Alignment.LowerLeft);
                 }
                 YearLabel(plot, path.Start, "start " + Format.Year(path.Start.Year), Alignment.UpperLeft);
+            }
+            if (paths.Count <= 4)
+            {
                 YearLabel(plot, path.End, "end " + Format.Year(path.End.Year), Alignment.LowerLeft);
             }
         }
@@ -391,16 +396,15 @@ internal static class Draw
     public static Plot Calibration(string title, string yLabel, bool percent, TimeLine simulated, IReadOnlyList<Observation> observed,
         IReadOnlyList<ScheduledEvent> events)
     {
-        var plot = OverTime(title, yLabel, percent, [simulated], events);
+        var plot = OverTime(title, yLabel, percent, [simulated], events, observed.Select(o => o.Value).DefaultIfEmpty(0).Max());
         var scale = percent ? 100 : 1;
         var obs = plot.Add.Markers(observed.Select(o => o.Year).ToArray(), observed.Select(o => o.Value * scale).ToArray(),
             MarkerShape.FilledDiamond, 16, OkabeIto.Black);
         obs.LegendText = "observed";
         var limits = plot.Axes.GetLimits();
-        var top = observed.Select(o => o.Value * scale).DefaultIfEmpty(0).Max();
         var left = Math.Min(limits.Left, observed.Select(o => o.Year).DefaultIfEmpty(limits.Left).Min() - 0.5);
         var right = Math.Max(limits.Right, observed.Select(o => o.Year).DefaultIfEmpty(limits.Right).Max() + 0.5);
-        plot.Axes.SetLimits(left, right, 0, Math.Max(limits.Top, top * 1.08));
+        plot.Axes.SetLimitsX(left, right);
         plot.Legend.ManualItems.Insert(Math.Max(0, plot.Legend.ManualItems.Count - 1), new LegendItem
         {
             LabelText = "observed", MarkerShape = MarkerShape.FilledDiamond, MarkerColor = OkabeIto.Black, MarkerSize = 14, LineWidth = 0,
