@@ -4,7 +4,7 @@ using ScottPlot;
 namespace MovementSim.Reporting.Charts;
 
 /// <summary>A drawn chart not yet saved: the plot and what the report says about it.</summary>
-internal sealed record Chart(string Name, string Section, string Title, string Caption, Plot Plot)
+internal sealed partial record Chart(string Name, string Section, string Title, string Caption, Plot Plot)
 {
     /// <summary>Pixel size of every chart: legible on a slide or a printed page ("briefing size").</summary>
     public const int Width = 1200;
@@ -16,9 +16,29 @@ internal sealed record Chart(string Name, string Section, string Title, string C
         var png = Path.Combine(folder, Name + ".png");
         var svg = Path.Combine(folder, Name + ".svg");
         File.WriteAllBytes(png, Png(Plot));
-        Plot.SaveSvg(svg, Width, Height);
+        File.WriteAllText(svg, Svg(Plot), new System.Text.UTF8Encoding(false));
         return new ChartFile(Name, Section, Title, Caption, png, svg);
     }
+
+    /// <summary>
+    /// Renders to SVG with clip-path ids numbered from 0 within the file. Skia numbers them with a counter that
+    /// runs for the whole process, so without this the same chart drawn twice would give different files.
+    /// </summary>
+    public static string Svg(Plot plot)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(plot.GetSvgXml(Width, Height), m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id))
+            {
+                ids[m.Value] = id = "cl_" + ids.Count.ToString(CultureInfo.InvariantCulture);
+            }
+            return id;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9A-Za-z]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     /// <summary>
     /// Renders to PNG with the "Sub" row filter and zlib level 3: about five times faster to encode than ScottPlot's
