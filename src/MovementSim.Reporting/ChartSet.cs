@@ -22,6 +22,9 @@ public static class ChartSet
     /// <summary>At most this many design points are drawn on one chart (one colour each).</summary>
     public const int MaxSeries = 7;
 
+    /// <summary>With more lines than this, 5–95% bands overlap into a blur and are left out (the caption says so).</summary>
+    public const int MaxBands = 3;
+
     /// <summary>Reads the result folder and (re)draws its charts; stale chart files from an earlier drawing are removed.</summary>
     /// <exception cref="ResultFolderException">The folder is missing, is not a result folder, or a file in it is malformed.</exception>
     public static IReadOnlyList<ChartFile> DrawAll(string resultDir) => DrawAll(ResultFolder.Load(resultDir));
@@ -92,7 +95,9 @@ public static class ChartSet
 
     private static string SeriesLabel(ResultFolder r, DesignPointSeries dp, bool many) => many ? dp.Label : r.ScenarioName;
 
-    private static string ShownNote(int shown, int total) => shown < total ? $" ({shown} of {total} design points shown, evenly spread over the design)" : "";
+    private static string ShownNote(int shown, int total) =>
+        (shown < total ? $" ({shown} of {total} design points shown, evenly spread over the design)" : "") +
+        (shown > MaxBands ? " (means only: with this many lines the 5–95% bands would hide each other)" : "");
 
     internal static Trajectory TrajectoryOf(DesignPointSeries dp, string label) =>
         Trajectory.Of(label, dp.Years, dp.Means(MeasureSet.Reach), dp.Means(MeasureSet.Fidelity));
@@ -165,7 +170,7 @@ public static class ChartSet
         }
         else
         {
-            lines.AddRange(shown.Select((d, i) => new TimeLine(d.Label, OkabeIto.SeriesColor(i), d.Years, d.Get(MeasureSet.Reach))));
+            lines.AddRange(shown.Select((d, i) => new TimeLine(d.Label, OkabeIto.SeriesColor(i), d.Years, d.Get(MeasureSet.Reach), Band: shown.Count <= MaxBands)));
             var ranked = shown.OrderByDescending(d => d.Final(MeasureSet.Reach).Mean).ToList();
             caption = $"Total reach per design point{ShownNote(shown.Count, total)}: by {Format.Year(p.EndYear)} it ranged from " +
                       $"{Format.Percent(ranked[^1].Final(MeasureSet.Reach).Mean)} ({ranked[^1].Label}) to {Format.Percent(ranked[0].Final(MeasureSet.Reach).Mean)} ({ranked[0].Label}).";
@@ -186,7 +191,7 @@ public static class ChartSet
         var many = shown.Count > 1;
         var f = Format.For(measure);
         var lines = many
-            ? shown.Select((d, i) => new TimeLine(d.Label, OkabeIto.SeriesColor(i), d.Years, d.Get(measure))).ToList()
+            ? shown.Select((d, i) => new TimeLine(d.Label, OkabeIto.SeriesColor(i), d.Years, d.Get(measure), Band: shown.Count <= MaxBands)).ToList()
             : [new TimeLine(Format.Capital(Format.NameOf(measure)), measure == MeasureSet.NetBenefit ? OkabeIto.Vermillion : OkabeIto.Blue, p.Years, p.Get(measure))];
         string caption;
         if (!many)

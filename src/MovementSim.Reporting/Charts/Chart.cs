@@ -118,6 +118,9 @@ internal static class Style
     {
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = LegendSize;
+        // Without tight wrapping ScottPlot 5.1.59 measures the legend for more columns than it draws, so with
+        // long labels the last rows fall off the bottom of the image.
+        plot.Legend.TightHorizontalWrapping = true;
     }
 
     /// <summary>Scheduled events within the years shown, one entry per year (events in the same year share a
