@@ -1,0 +1,25 @@
+using MovementSim.Core;
+using Xunit;
+
+namespace MovementSim.Core.Tests.Performance;
+
+/// <summary>The take-up pass splits people into chunks that may run on different threads; the thread count
+/// must never change the result.</summary>
+public class ThreadCountTests
+{
+    [Theory]
+    // Bass docking: only take-up, many chunks busy at once.
+    [InlineData("bass", 100_000)]
+    // The case: take-up, drop-out, capacity limits and forced drop-out across several localities.
+    [InlineData("case", 100_000)]
+    public void When_a_large_run_uses_one_or_two_threads_then_the_output_is_bit_identical(string scenario, int people)
+    {
+        Assert.True(people > 2 * Rules.ChunkSize, "needs several chunks to exercise the parallel pass");
+        var s = scenario == "bass"
+            ? PinnedScenarios.Bass(people, 200, NetworkKind.Random)
+            : PinnedScenarios.Case(people, 60, NetworkKind.Random);
+        var one = PinnedScenarios.RunHash(s, seed: 11, threads: 1);
+        var two = PinnedScenarios.RunHash(s, seed: 11, threads: 2);
+        Assert.Equal(one, two);
+    }
+}
