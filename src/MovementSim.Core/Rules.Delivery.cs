@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace MovementSim.Core;
 
 public static partial class Rules
@@ -18,11 +23,10 @@ public static partial class Rules
     public static void DeliverAndTakeUp(World w, DeliveryScratch scratch, int threads)
     {
         scratch.Prepare(w);
-        var chunks = (w.People + ChunkSize - 1) / ChunkSize;
+        var chunks = scratch.CandidateCount.Length;
         if (threads > 1 && chunks > 1)
         {
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                c => DecideChunk(w, scratch, c));
+            Parallel.For(0, chunks, scratch.ParallelOptions(threads), scratch.DecideBody(w));
         }
         else
         {
@@ -31,118 +35,370 @@ public static partial class Rules
                 DecideChunk(w, scratch, c);
             }
         }
-        ApplyDecisions(w, scratch, chunks);
+        ApplyDecisions(w, scratch, chunks, threads);
     }
+
+    /// <summary>Decides, for the people of one chunk, who takes up and who leaves; writes their indices (leavers as ~i),
+    /// in ascending order, to the chunk's candidate buffer. Reads the state only.</summary>
+    internal static void DecideChunkFor(World w, DeliveryScratch s, int chunk) => DecideChunk(w, s, chunk);
 
     private static void DecideChunk(World w, DeliveryScratch s, int chunk)
     {
         var start = chunk * ChunkSize;
         var end = Math.Min(w.People, start + ChunkSize);
-        var buffer = s.Candidates[chunk];
         var count = 0;
-        var state = w.PersonState;
-        var counts = w.ReachedNeighbours;
-        var inverse = w.InverseDegree;
-        var completeShare = w.People > 1 ? (double)w.Reached / (w.People - 1) : 0;
         var l = s.LocalityOf(start);
         while (start < end)
         {
             var segmentEnd = Math.Min(end, w.LocalityStart[l + 1]);
-            double a = s.Push[l], b = s.Imitation[l];
-            double dropInstitutional = s.DropInstitutional[l], forcedInstitutional = s.ForcedInstitutional[l];
-            var fidelity = s.InstitutionalFidelity[l];
-            var forcedMovement = s.ForcedMovement;
-            var tolMin = w.P.PersonToleranceMin;
-            var tolSpan = w.P.PersonToleranceMax - tolMin;
-            var checkTolerance = dropInstitutional > 0 && fidelity < w.P.PersonToleranceMax;
-            for (var i = start; i < segmentEnd; i++)
-            {
-                var st = state[i];
-                if (st == 0)
-                {
-                    if (a + b <= 0)
-                    {
-                        continue;
-                    }
-                    var share = counts is null ? completeShare : counts[i] * (double)inverse![i];
-                    if (RunRandom.Uniform(s.TakeUpKey, i) < a + b * share)
-                    {
-                        buffer[count++] = i;
-                    }
-                }
-                else if (st == 2)
-                {
-                    var drop = forcedInstitutional;
-                    if (checkTolerance && fidelity < tolMin + tolSpan * RunRandom.Uniform(s.ToleranceKey, i))
-                    {
-                        drop = 1 - (1 - drop) * (1 - dropInstitutional);
-                    }
-                    if (drop > 0 && RunRandom.Uniform(s.DropKey, i) < drop)
-                    {
-                        buffer[count++] = ~i;
-                    }
-                }
-                else if (forcedMovement > 0 && RunRandom.Uniform(s.DropKey, i) < forcedMovement)
-                {
-                    buffer[count++] = ~i;
-                }
-            }
+            count = DecideSegment(w, s, l, start, segmentEnd, s.Candidates[chunk], count);
             start = segmentEnd;
             l++;
         }
         s.CandidateCount[chunk] = count;
     }
 
-    private static void ApplyDecisions(World w, DeliveryScratch s, int chunks)
+    /// <summary>The people [start, end) of locality l. When recipients can neither drop out nor be dropped (the usual
+    /// case once capacity suffices), only unreached people need a draw, and they are found 32 at a time.</summary>
+    private static int DecideSegment(World w, DeliveryScratch s, int l, int start, int end, int[] buffer, int count)
     {
-        // Count take-up candidates per locality first, so acceptance under scarce capacity is fair within a locality.
-        Array.Clear(s.Demand);
-        for (var c = 0; c < chunks; c++)
+        double a = s.Push[l], b = s.Imitation[l];
+        var takeUp = !(a + b <= 0);
+        var forcedInstitutional = s.ForcedInstitutional[l];
+        var fidelity = s.InstitutionalFidelity[l];
+        var checkTolerance = s.DropInstitutional[l] > 0 && fidelity < w.P.PersonToleranceMax;
+        // A recipient needs a draw only if some drop probability can be positive (see DecideGeneral).
+        var recipientsMayLeave = forcedInstitutional > 0 || checkTolerance || s.ForcedMovement > 0;
+        if (recipientsMayLeave)
         {
-            var buffer = s.Candidates[c];
-            for (var k = 0; k < s.CandidateCount[c]; k++)
+            return DecideGeneral(w, s, l, start, end, buffer, count);
+        }
+        if (!takeUp)
+        {
+            return count;
+        }
+        var counts = w.ReachedNeighbours;
+        if (counts is null)
+        {
+            var completeShare = w.People > 1 ? (double)w.Reached / (w.People - 1) : 0;
+            return TakeUpUnreached(w.PersonState, start, end, s.TakeUpKey, a + b * completeShare, buffer, count);
+        }
+        return TakeUpUnreached(w.PersonState, counts, w.InverseDegree!, start, end, s.TakeUpKey, a, b, buffer, count);
+    }
+
+    /// <summary>Take-up among the unreached of [start, end) on a network: person i takes up when
+    /// U(i) &lt; a + b * reached_neighbours(i) / degree(i).</summary>
+    private static int TakeUpUnreached(byte[] state, int[] counts, float[] inverse, int start, int end, ulong key,
+        double a, double b, int[] buffer, int count)
+    {
+        // Bounds are checked once here; the loops below index without checks.
+        if ((uint)end > (uint)state.Length || (uint)end > (uint)counts.Length || (uint)end > (uint)inverse.Length ||
+            start < 0 || end - start > buffer.Length - count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end));
+        }
+        ref var st = ref MemoryMarshal.GetArrayDataReference(state);
+        ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
+        ref var inv = ref MemoryMarshal.GetArrayDataReference(inverse);
+        ref var output = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var i = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= end - Vector256<byte>.Count; i += Vector256<byte>.Count)
             {
-                if (buffer[k] >= 0)
+                var unreached = Vector256.Equals(Vector256.LoadUnsafe(ref st, (nuint)i), Vector256<byte>.Zero)
+                    .ExtractMostSignificantBits();
+                while (unreached != 0)
                 {
-                    s.Demand[s.LocalityOf(buffer[k])]++;
+                    var k = i + BitOperations.TrailingZeroCount(unreached);
+                    unreached &= unreached - 1;
+                    var share = Unsafe.Add(ref c, k) * (double)Unsafe.Add(ref inv, k);
+                    if (RunRandom.Uniform(key, k) < a + b * share)
+                    {
+                        Unsafe.Add(ref output, count++) = k;
+                    }
                 }
             }
         }
-        var movementSlots = s.MovementSlots;
+        for (; i < end; i++)
+        {
+            if (Unsafe.Add(ref st, i) == 0)
+            {
+                var share = Unsafe.Add(ref c, i) * (double)Unsafe.Add(ref inv, i);
+                if (RunRandom.Uniform(key, i) < a + b * share)
+                {
+                    Unsafe.Add(ref output, count++) = i;
+                }
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Take-up among the unreached of [start, end) with complete mixing: the same probability for all.</summary>
+    private static int TakeUpUnreached(byte[] state, int start, int end, ulong key, double probability, int[] buffer, int count)
+    {
+        if ((uint)end > (uint)state.Length || start < 0 || end - start > buffer.Length - count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end));
+        }
+        ref var st = ref MemoryMarshal.GetArrayDataReference(state);
+        ref var output = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var i = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= end - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                var unreached = Vector256.Equals(Vector256.LoadUnsafe(ref st, (nuint)i), Vector256<byte>.Zero)
+                    .ExtractMostSignificantBits();
+                while (unreached != 0)
+                {
+                    var k = i + BitOperations.TrailingZeroCount(unreached);
+                    unreached &= unreached - 1;
+                    if (RunRandom.Uniform(key, k) < probability)
+                    {
+                        Unsafe.Add(ref output, count++) = k;
+                    }
+                }
+            }
+        }
+        for (; i < end; i++)
+        {
+            if (Unsafe.Add(ref st, i) == 0 && RunRandom.Uniform(key, i) < probability)
+            {
+                Unsafe.Add(ref output, count++) = i;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Every person of [start, end): take-up for the unreached; for recipients, drop-out below their tolerance
+    /// (institutional form) and forced drop-out where capacity shrank below the number served.</summary>
+    private static int DecideGeneral(World w, DeliveryScratch s, int l, int start, int end, int[] buffer, int count)
+    {
+        var state = w.PersonState;
+        var counts = w.ReachedNeighbours;
+        var inverse = w.InverseDegree;
+        var completeShare = w.People > 1 ? (double)w.Reached / (w.People - 1) : 0;
+        double a = s.Push[l], b = s.Imitation[l];
+        double dropInstitutional = s.DropInstitutional[l], forcedInstitutional = s.ForcedInstitutional[l];
+        var fidelity = s.InstitutionalFidelity[l];
+        var forcedMovement = s.ForcedMovement;
+        var tolMin = w.P.PersonToleranceMin;
+        var tolSpan = w.P.PersonToleranceMax - tolMin;
+        var checkTolerance = dropInstitutional > 0 && fidelity < w.P.PersonToleranceMax;
+        for (var i = start; i < end; i++)
+        {
+            var st = state[i];
+            if (st == 0)
+            {
+                if (a + b <= 0)
+                {
+                    continue;
+                }
+                var share = counts is null ? completeShare : counts[i] * (double)inverse![i];
+                if (RunRandom.Uniform(s.TakeUpKey, i) < a + b * share)
+                {
+                    buffer[count++] = i;
+                }
+            }
+            else if (st == 2)
+            {
+                var drop = forcedInstitutional;
+                if (checkTolerance && fidelity < tolMin + tolSpan * RunRandom.Uniform(s.ToleranceKey, i))
+                {
+                    drop = 1 - (1 - drop) * (1 - dropInstitutional);
+                }
+                if (drop > 0 && RunRandom.Uniform(s.DropKey, i) < drop)
+                {
+                    buffer[count++] = ~i;
+                }
+            }
+            else if (forcedMovement > 0 && RunRandom.Uniform(s.DropKey, i) < forcedMovement)
+            {
+                buffer[count++] = ~i;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Applies the chunks' decisions in person order: leavers leave; take-up candidates are accepted within the
+    /// offers of their locality and choose a form. Neighbours' counts are updated afterwards, since nothing here reads
+    /// them.</summary>
+    private static void ApplyDecisions(World w, DeliveryScratch s, int chunks, int threads)
+    {
+        CountDemand(w, s, chunks);
         for (var c = 0; c < chunks; c++)
         {
-            var buffer = s.Candidates[c];
-            for (var k = 0; k < s.CandidateCount[c]; k++)
+            s.ChangeCount[c] = AcceptChunk(w, s, c);
+        }
+        if (w.PeopleTies is null)
+        {
+            return;
+        }
+        if (threads > 1 && chunks > 1)
+        {
+            Parallel.For(0, chunks, s.ParallelOptions(threads), s.NeighbourBody(w));
+        }
+        else
+        {
+            for (var c = 0; c < chunks; c++)
             {
-                var code = buffer[k];
-                if (code < 0)
+                UpdateNeighbourCounts(w, s, c, atomic: false);
+            }
+        }
+    }
+
+    /// <summary>Take-up candidates per locality, so that acceptance under scarce capacity is fair within a locality.
+    /// Candidates are in ascending person order across chunks, so the locality is found by walking forward.</summary>
+    private static void CountDemand(World w, DeliveryScratch s, int chunks)
+    {
+        var localityStart = w.LocalityStart;
+        var demand = s.Demand;
+        Array.Clear(demand);
+        var l = 0;
+        for (var c = 0; c < chunks; c++)
+        {
+            foreach (var code in s.Candidates[c].AsSpan(0, s.CandidateCount[c]))
+            {
+                if (code >= 0)
                 {
-                    Leave(w, ~code, s);
-                    continue;
-                }
-                var i = code;
-                var l = s.LocalityOf(i);
-                var offered = s.InstitutionalSpare[l] + s.MovementSpare[l];
-                if (s.Demand[l] > offered && RunRandom.Uniform(s.AcceptKey, i) * s.Demand[l] >= offered)
-                {
-                    continue;
-                }
-                var j = w.InstitutionCount > 0 ? l : -1;
-                var institutionOpen = j >= 0 && w.Adopted[j] && w.Served[j] < s.Capacity[l];
-                var movementOpen = w.MovementServed < movementSlots;
-                var wantsInstitution = RunRandom.Uniform(s.FormKey, i) < s.InstitutionalShare[l];
-                if (wantsInstitution && institutionOpen || !movementOpen && institutionOpen)
-                {
-                    Reach(w, i, 2);
-                    w.Served[j]++;
-                }
-                else if (movementOpen && s.MovementSpare[l] > 0)
-                {
-                    Reach(w, i, 1);
+                    while (localityStart[l + 1] <= code)
+                    {
+                        l++;
+                    }
+                    demand[l]++;
                 }
             }
         }
     }
+
+    /// <summary>Decides the outcome of each candidate of a chunk, in order, and changes states and served counts. The
+    /// changes that happen (i for a new recipient, ~i for a leaver) overwrite the chunk's candidates; returns their number.</summary>
+    private static int AcceptChunk(World w, DeliveryScratch s, int chunk)
+    {
+        var buffer = s.Candidates[chunk].AsSpan(0, s.CandidateCount[chunk]);
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+        var localityStart = w.LocalityStart;
+        var state = w.PersonState;
+        var demand = s.Demand;
+        var served = w.Served;
+        var movementSlots = s.MovementSlots;
+        var hasInstitutions = w.InstitutionCount > 0;
+        int movementServed = w.MovementServed, institutionServed = w.InstitutionServed;
+        var changes = 0;
+        var first = buffer[0];
+        var l = s.LocalityOf(first < 0 ? ~first : first);
+        foreach (var code in buffer)
+        {
+            var i = code < 0 ? ~code : code;
+            while (localityStart[l + 1] <= i)
+            {
+                l++;
+            }
+            if (code < 0)
+            {
+                if (state[i] == 1)
+                {
+                    movementServed--;
+                }
+                else
+                {
+                    institutionServed--;
+                    served[l]--;
+                }
+                state[i] = 0;
+                buffer[changes++] = code;
+                continue;
+            }
+            var offered = s.InstitutionalSpare[l] + s.MovementSpare[l];
+            if (demand[l] > offered && RunRandom.Uniform(s.AcceptKey, i) * demand[l] >= offered)
+            {
+                continue;
+            }
+            var institutionOpen = hasInstitutions && w.Adopted[l] && served[l] < s.Capacity[l];
+            var movementOpen = movementServed < movementSlots;
+            // The form draw only matters when both are open (a keyed draw that is not needed is simply not made).
+            if (institutionOpen && (!movementOpen || RunRandom.Uniform(s.FormKey, i) < s.InstitutionalShare[l]))
+            {
+                state[i] = 2;
+                institutionServed++;
+                served[l]++;
+                buffer[changes++] = i;
+            }
+            else if (movementOpen && s.MovementSpare[l] > 0)
+            {
+                state[i] = 1;
+                movementServed++;
+                buffer[changes++] = i;
+            }
+        }
+        w.MovementServed = movementServed;
+        w.InstitutionServed = institutionServed;
+        return changes;
+    }
+
+    /// <summary>Adds one to the reached-neighbour count of every neighbour of a new recipient of the chunk, and takes one
+    /// off for every neighbour of a leaver. Integer additions commute, so with <paramref name="atomic"/> chunks can be
+    /// applied on several threads at once and give the same counts.</summary>
+    internal static unsafe void UpdateNeighbourCounts(World w, DeliveryScratch s, int chunk, bool atomic)
+    {
+        var g = w.PeopleTies!;
+        var counts = w.ReachedNeighbours!;
+        var offsets = g.Offsets;
+        var targets = g.Targets;
+        var changes = s.Candidates[chunk].AsSpan(0, s.ChangeCount[chunk]);
+        // Each change touches a row and about mean-degree counts scattered over the whole population: fetch the row
+        // offsets, the row and then the counts of changes a little ahead, so the misses overlap.
+        const int RowStartAhead = 16, RowAhead = 8, CountsAhead = 3;
+        fixed (int* offsetsAt = offsets)
+        fixed (int* targetsAt = targets)
+        fixed (int* countsAt = counts)
+        {
+            for (var k = 0; k < changes.Length; k++)
+            {
+                if (k + RowStartAhead < changes.Length)
+                {
+                    Memory.Prefetch(offsetsAt + Person(changes[k + RowStartAhead]));
+                }
+                if (k + RowAhead < changes.Length)
+                {
+                    Memory.Prefetch(targetsAt + offsets[Person(changes[k + RowAhead])]);
+                }
+                if (k + CountsAhead < changes.Length)
+                {
+                    var j = Person(changes[k + CountsAhead]);
+                    foreach (var t in targets.AsSpan(offsets[j], offsets[j + 1] - offsets[j]))
+                    {
+                        Memory.Prefetch(countsAt + t);
+                    }
+                }
+                var code = changes[k];
+                var i = Person(code);
+                var delta = code < 0 ? -1 : 1;
+                var row = targets.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
+                if (atomic)
+                {
+                    foreach (var t in row)
+                    {
+                        Interlocked.Add(ref counts[t], delta);
+                    }
+                }
+                else
+                {
+                    foreach (var t in row)
+                    {
+                        counts[t] += delta;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The person of a change code (i for a new recipient, ~i for a leaver).</summary>
+    private static int Person(int code) => code < 0 ? ~code : code;
 
     /// <summary>Person i starts receiving a form (1 movement, 2 institution); neighbours learn of it.</summary>
     public static void Reach(World w, int i, byte form)
@@ -158,31 +414,15 @@ public static partial class Rules
         }
         if (w.PeopleTies is { } g)
         {
-            foreach (var t in g.Neighbours(i))
-            {
-                w.ReachedNeighbours![t]++;
-            }
+            AddToNeighbours(g, w.ReachedNeighbours!, i, 1);
         }
     }
 
-    private static void Leave(World w, int i, DeliveryScratch s)
+    private static void AddToNeighbours(Graph g, int[] counts, int i, int delta)
     {
-        if (w.PersonState[i] == 1)
+        foreach (var t in g.Neighbours(i))
         {
-            w.MovementServed--;
-        }
-        else
-        {
-            w.InstitutionServed--;
-            w.Served[s.LocalityOf(i)]--;
-        }
-        w.PersonState[i] = 0;
-        if (w.PeopleTies is { } g)
-        {
-            foreach (var t in g.Neighbours(i))
-            {
-                w.ReachedNeighbours![t]--;
-            }
+            counts[t] += delta;
         }
     }
 }
@@ -210,11 +450,49 @@ public sealed class DeliveryScratch
             Candidates[c] = new int[Math.Min(Rules.ChunkSize, w.People - c * Rules.ChunkSize)];
         }
         CandidateCount = new int[chunks];
+        ChangeCount = new int[chunks];
         _localityStart = w.LocalityStart;
         ToleranceKey = w.Random.StepKey(RandomStream.PersonTolerance, 0);
     }
 
     private readonly int[] _localityStart;
+    private ParallelOptions? _parallelOptions;
+    private Action<int>? _decideBody;
+    private World? _decideWorld;
+    private Action<int>? _neighbourBody;
+    private World? _neighbourWorld;
+
+    /// <summary>Options for the parallel pass, kept so a step allocates as little as possible.</summary>
+    public ParallelOptions ParallelOptions(int threads)
+    {
+        if (_parallelOptions is null || _parallelOptions.MaxDegreeOfParallelism != threads)
+        {
+            _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        }
+        return _parallelOptions;
+    }
+
+    /// <summary>The parallel loop body updating neighbour counts for one chunk of <paramref name="w"/>, made once per world.</summary>
+    public Action<int> NeighbourBody(World w)
+    {
+        if (_neighbourBody is null || !ReferenceEquals(_neighbourWorld, w))
+        {
+            _neighbourWorld = w;
+            _neighbourBody = c => Rules.UpdateNeighbourCounts(w, this, c, atomic: true);
+        }
+        return _neighbourBody;
+    }
+
+    /// <summary>The parallel loop body deciding one chunk of <paramref name="w"/>, made once per world.</summary>
+    public Action<int> DecideBody(World w)
+    {
+        if (_decideBody is null || !ReferenceEquals(_decideWorld, w))
+        {
+            _decideWorld = w;
+            _decideBody = c => Rules.DecideChunkFor(w, this, c);
+        }
+        return _decideBody;
+    }
     public double[] Push { get; }
     public double[] Imitation { get; }
     public double[] DropInstitutional { get; }
@@ -227,6 +505,8 @@ public sealed class DeliveryScratch
     public int[] Demand { get; }
     public int[][] Candidates { get; }
     public int[] CandidateCount { get; }
+    /// <summary>Per chunk, how many of its candidates became changes (kept at the front of its buffer).</summary>
+    public int[] ChangeCount { get; }
     public double ForcedMovement { get; private set; }
     public int MovementSlots { get; private set; }
     public ulong TakeUpKey { get; private set; }
