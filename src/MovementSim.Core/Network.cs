@@ -53,7 +53,7 @@ public sealed class Graph
     }
 
     /// <summary>Row ends: <c>offsets[i]</c> = degree of 0..i (self-loops not counted); <c>offsets[n]</c> = total.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static int[] CountDegrees(int n, ReadOnlySpan<int> us, ReadOnlySpan<int> vs)
     {
         var offsets = new int[n + 1];
@@ -82,7 +82,7 @@ public sealed class Graph
 
     /// <summary>Places each edge in both rows, filling every row from its end; afterwards <c>offsets[i]</c> is the
     /// start of row i. Rows are sorted later, so the order of filling does not matter.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static unsafe void Fill(int[] offsets, ReadOnlySpan<int> us, ReadOnlySpan<int> vs, Span<int> targets)
     {
         // Rows are scattered over a large array: fetch the cursors and rows a few edges ahead.
@@ -115,7 +115,7 @@ public sealed class Graph
 
     /// <summary>Sorts each row, squeezes out repeated targets in place, and copies the rows into a new exact-length
     /// targets array; <c>offsets</c> become the final row starts.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static Graph Compact(int[] offsets, NativeInts work)
     {
         var n = offsets.Length - 1;
@@ -142,6 +142,7 @@ public sealed class Graph
     }
 
     /// <summary>Insertion sort for the short rows of sparse graphs; the library sort otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static void SortSmall(Span<int> row)
     {
         if (row.Length > 24)

@@ -27,7 +27,7 @@ public static partial class Rules
         var chunks = scratch.CandidateCount.Length;
         if (threads > 1 && chunks > 1)
         {
-            Parallel.For(0, chunks, scratch.ParallelOptions(threads), scratch.DecideBody(w));
+            scratch.RunInParallel(threads, DeliveryScratch.Pass.Decide);
         }
         else
         {
@@ -89,7 +89,7 @@ public static partial class Rules
 
     /// <summary>Take-up among the unreached of [start, end) on a network: person i takes up when
     /// U(i) &lt; a + b * reached_neighbours(i) / degree(i).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static int TakeUpUnreached(byte[] state, int[] counts, float[] inverse, int start, int end, ulong key,
         double a, double b, int[] buffer, int count)
     {
@@ -174,7 +174,7 @@ public static partial class Rules
     }
 
     /// <summary>Take-up among the unreached of [start, end) with complete mixing: the same probability for all.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static int TakeUpUnreached(byte[] state, int start, int end, ulong key, double probability, int[] buffer, int count)
     {
         if ((uint)end > (uint)state.Length || start < 0 || end - start > buffer.Length - count)
@@ -213,7 +213,7 @@ public static partial class Rules
 
     /// <summary>Every person of [start, end): take-up for the unreached; for recipients, drop-out below their tolerance
     /// (institutional form) and forced drop-out where capacity shrank below the number served.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static int DecideGeneral(World w, DeliveryScratch s, int l, int start, int end, int[] buffer, int count)
     {
         var state = w.PersonState;
@@ -278,14 +278,13 @@ public static partial class Rules
         }
         if (threads > 1 && chunks > 1)
         {
-            Parallel.For(0, chunks, s.ParallelOptions(threads), s.NeighbourBody(w));
+            // Each thread owns a slice of the counts and applies every change's ties that land in it: no two threads
+            // write the same count, so no atomics are needed and the sums are those of one thread.
+            s.RunInParallel(threads, DeliveryScratch.Pass.NeighbourCounts);
         }
         else
         {
-            for (var c = 0; c < chunks; c++)
-            {
-                UpdateNeighbourCounts(w, s, c, atomic: false);
-            }
+            UpdateNeighbourCounts(w, s, chunks, 0, w.People);
         }
     }
 
@@ -381,62 +380,69 @@ public static partial class Rules
         return changes;
     }
 
-    /// <summary>Adds one to the reached-neighbour count of every neighbour of a new recipient of the chunk, and takes one
-    /// off for every neighbour of a leaver. Integer additions commute, so with <paramref name="atomic"/> chunks can be
-    /// applied on several threads at once and give the same counts.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void UpdateNeighbourCounts(World w, DeliveryScratch s, int chunk, bool atomic)
+    /// <summary>Adds one to the reached-neighbour count of every neighbour of a new recipient, and takes one off for
+    /// every neighbour of a leaver, for the neighbours in [<paramref name="low"/>, <paramref name="high"/>) only.
+    /// Integer additions commute, so the counts do not depend on how the range is split.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    internal static unsafe void UpdateNeighbourCounts(World w, DeliveryScratch s, int chunks, int low, int high)
     {
         var g = w.PeopleTies!;
         var counts = w.ReachedNeighbours!;
         var offsets = g.Offsets;
         var targets = g.Targets;
-        var changes = s.Candidates[chunk].AsSpan(0, s.ChangeCount[chunk]);
         // Each change touches a row and about mean-degree counts scattered over the whole population: fetch the row
-        // offsets, the row and then the counts of changes a little ahead, so the misses overlap.
+        // offsets, the row and then the counts of changes a little ahead, so that the cache misses overlap.
         const int RowStartAhead = 16, RowAhead = 8, CountsAhead = 3;
         fixed (int* offsetsAt = offsets)
         fixed (int* targetsAt = targets)
         fixed (int* countsAt = counts)
         {
-            for (var k = 0; k < changes.Length; k++)
+            for (var c = 0; c < chunks; c++)
             {
-                if (k + RowStartAhead < changes.Length)
+                var changes = s.Candidates[c].AsSpan(0, s.ChangeCount[c]);
+                for (var k = 0; k < changes.Length; k++)
                 {
-                    Memory.Prefetch(offsetsAt + Person(changes[k + RowStartAhead]));
-                }
-                if (k + RowAhead < changes.Length)
-                {
-                    Memory.Prefetch(targetsAt + offsets[Person(changes[k + RowAhead])]);
-                }
-                if (k + CountsAhead < changes.Length)
-                {
-                    var j = Person(changes[k + CountsAhead]);
-                    foreach (var t in targets.AsSpan(offsets[j], offsets[j + 1] - offsets[j]))
+                    if (k + RowStartAhead < changes.Length)
                     {
-                        Memory.Prefetch(countsAt + t);
+                        Memory.Prefetch(offsetsAt + Person(changes[k + RowStartAhead]));
                     }
-                }
-                var code = changes[k];
-                var i = Person(code);
-                var delta = code < 0 ? -1 : 1;
-                var row = targets.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
-                if (atomic)
-                {
-                    foreach (var t in row)
+                    if (k + RowAhead < changes.Length)
                     {
-                        Interlocked.Add(ref counts[t], delta);
+                        Memory.Prefetch(targetsAt + offsets[Person(changes[k + RowAhead])]);
                     }
-                }
-                else
-                {
-                    foreach (var t in row)
+                    if (k + CountsAhead < changes.Length)
+                    {
+                        foreach (var t in TiesWithin(g, Person(changes[k + CountsAhead]), low, high))
+                        {
+                            Memory.Prefetch(countsAt + t);
+                        }
+                    }
+                    var code = changes[k];
+                    var delta = code < 0 ? -1 : 1;
+                    foreach (var t in TiesWithin(g, Person(code), low, high))
                     {
                         counts[t] += delta;
                     }
                 }
             }
         }
+    }
+
+    /// <summary>The neighbours of i in [low, high): a contiguous part of its row, since rows are sorted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<int> TiesWithin(Graph g, int i, int low, int high)
+    {
+        var row = g.Neighbours(i);
+        int from = 0, to = row.Length;
+        while (from < to && row[from] < low)
+        {
+            from++;
+        }
+        while (to > from && row[to - 1] >= high)
+        {
+            to--;
+        }
+        return row[from..to];
     }
 
     /// <summary>The person of a change code (i for a new recipient, ~i for a leaver).</summary>
@@ -494,47 +500,57 @@ public sealed class DeliveryScratch
         CandidateCount = new int[chunks];
         ChangeCount = new int[chunks];
         _localityStart = w.LocalityStart;
+        _world = w;
+        _decidePart = DecidePart;
+        _neighbourPart = NeighbourPart;
         ToleranceKey = w.Random.StepKey(RandomStream.PersonTolerance, 0);
     }
 
     private readonly int[] _localityStart;
-    private ParallelOptions? _parallelOptions;
-    private Action<int>? _decideBody;
-    private World? _decideWorld;
-    private Action<int>? _neighbourBody;
-    private World? _neighbourWorld;
+    private readonly World _world;
+    private readonly Action<int> _decidePart;
+    private readonly Action<int> _neighbourPart;
+    private ForkJoin? _workers;
 
-    /// <summary>Options for the parallel pass, kept so a step allocates as little as possible.</summary>
-    public ParallelOptions ParallelOptions(int threads)
+    /// <summary>The parts of the take-up pass that run on several threads.</summary>
+    public enum Pass
     {
-        if (_parallelOptions is null || _parallelOptions.MaxDegreeOfParallelism != threads)
-        {
-            _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        }
-        return _parallelOptions;
+        /// <summary>Deciding, chunk by chunk, who takes up and who leaves.</summary>
+        Decide,
+        /// <summary>Updating reached-neighbour counts, each thread owning a slice of the people.</summary>
+        NeighbourCounts,
     }
 
-    /// <summary>The parallel loop body updating neighbour counts for one chunk of <paramref name="w"/>, made once per world.</summary>
-    public Action<int> NeighbourBody(World w)
+    /// <summary>Runs a pass on <paramref name="threads"/> threads (the calling one included) and waits for it; the
+    /// workers are set up once, so a step allocates nothing.</summary>
+    public void RunInParallel(int threads, Pass pass)
     {
-        if (_neighbourBody is null || !ReferenceEquals(_neighbourWorld, w))
+        if (_workers is null || _workers.Parts != threads)
         {
-            _neighbourWorld = w;
-            _neighbourBody = c => Rules.UpdateNeighbourCounts(w, this, c, atomic: true);
+            _workers = new ForkJoin(threads);
         }
-        return _neighbourBody;
+        _workers.Run(pass == Pass.Decide ? _decidePart : _neighbourPart);
     }
 
-    /// <summary>The parallel loop body deciding one chunk of <paramref name="w"/>, made once per world.</summary>
-    public Action<int> DecideBody(World w)
+    /// <summary>Part p of the decide pass: a contiguous run of chunks.</summary>
+    private void DecidePart(int p)
     {
-        if (_decideBody is null || !ReferenceEquals(_decideWorld, w))
+        var parts = _workers!.Parts;
+        var chunks = CandidateCount.Length;
+        for (int c = (int)((long)p * chunks / parts), end = (int)((long)(p + 1) * chunks / parts); c < end; c++)
         {
-            _decideWorld = w;
-            _decideBody = c => Rules.DecideChunkFor(w, this, c);
+            Rules.DecideChunkFor(_world, this, c);
         }
-        return _decideBody;
     }
+
+    /// <summary>Part p of the neighbour-count pass: the counts of people in slice p.</summary>
+    private void NeighbourPart(int p)
+    {
+        var parts = _workers!.Parts;
+        var n = _world.People;
+        Rules.UpdateNeighbourCounts(_world, this, CandidateCount.Length, (int)((long)p * n / parts), (int)((long)(p + 1) * n / parts));
+    }
+
     public double[] Push { get; }
     public double[] Imitation { get; }
     public double[] DropInstitutional { get; }
@@ -575,6 +591,10 @@ public sealed class DeliveryScratch
     /// <summary>Per-locality offers and hazards for this step, from the state at its start.</summary>
     public void Prepare(World w)
     {
+        if (!ReferenceEquals(w, _world))
+        {
+            throw new ArgumentException("the scratch belongs to another world", nameof(w));
+        }
         var p = w.P;
         var dt = p.DtYears;
         var step = w.StepIndex;
@@ -623,5 +643,96 @@ public sealed class DeliveryScratch
                 InstitutionalShare[l] = 0;
             }
         }
+    }
+}
+
+/// <summary>
+/// Runs one body on parts 0 .. n-1 at once and waits for all. Part p &gt; 0 is offered to a thread-pool work item made
+/// once; the calling thread runs part 0 and then every part no worker has claimed yet, so running allocates nothing
+/// and never waits for a part that no thread has started, even when the pool is busy (as in a batch of runs). Each
+/// run has a generation number: a work item left over from an earlier run can only claim parts of the current run,
+/// and only once the run is fully set up. The first exception of any part is rethrown after all have finished.
+/// </summary>
+internal sealed class ForkJoin
+{
+    public ForkJoin(int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parts, 1);
+        Parts = parts;
+        _claimedIn = new int[parts];
+        _items = new Item[parts];
+        for (var p = 1; p < parts; p++)
+        {
+            _items[p] = new Item(this, p);
+        }
+    }
+
+    /// <summary>The generation in which each part was last claimed.</summary>
+    private readonly int[] _claimedIn;
+    private readonly Item[] _items;
+    private readonly ManualResetEventSlim _done = new(false, spinCount: 200);
+    private Action<int>? _body;
+    private int _generation;
+    private int _remaining;
+    private Exception? _error;
+
+    public int Parts { get; }
+
+    public void Run(Action<int> body)
+    {
+        if (Parts == 1)
+        {
+            body(0);
+            return;
+        }
+        _body = body;
+        _error = null;
+        _remaining = Parts;
+        _done.Reset();
+        var generation = Interlocked.Increment(ref _generation); // publishes the set-up above
+        for (var p = 1; p < Parts; p++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_items[p], preferLocal: false);
+        }
+        for (var p = 0; p < Parts; p++)
+        {
+            TryRun(p, generation);
+        }
+        _done.Wait();
+        if (_error is { } e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        }
+    }
+
+    private void TryRun(int part, int generation)
+    {
+        // Only a claim for a later generation than the part's last one succeeds: a worker still holding an earlier
+        // generation's number finds every part of that run claimed.
+        var seen = Volatile.Read(ref _claimedIn[part]);
+        if (seen >= generation || Interlocked.CompareExchange(ref _claimedIn[part], generation, seen) != seen)
+        {
+            return;
+        }
+        try
+        {
+            _body!(part);
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _error, e, null);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _remaining) == 0)
+            {
+                _done.Set();
+            }
+        }
+    }
+
+    private sealed class Item(ForkJoin owner, int part) : IThreadPoolWorkItem
+    {
+        public void Execute() => owner.TryRun(part, Volatile.Read(ref owner._generation));
     }
 }

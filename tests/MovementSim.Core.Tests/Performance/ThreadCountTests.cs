@@ -22,4 +22,23 @@ public class ThreadCountTests
         var two = PinnedScenarios.RunHash(s, seed: 11, threads: 2);
         Assert.Equal(one, two);
     }
+
+    [Fact]
+    public void When_more_threads_than_cores_are_asked_for_then_the_output_is_still_bit_identical()
+    {
+        var s = PinnedScenarios.Case(100_000, 40, NetworkKind.Random);
+        Assert.Equal(PinnedScenarios.RunHash(s, seed: 3, threads: 1), PinnedScenarios.RunHash(s, seed: 3, threads: 5));
+    }
+
+    [Fact]
+    public void When_several_multi_threaded_runs_share_the_thread_pool_then_each_matches_its_single_threaded_run()
+    {
+        // As in a batch: runs on pool threads, each splitting its own take-up pass over the same busy pool.
+        var s = PinnedScenarios.Bass(70_000, 120, NetworkKind.Random);
+        var seeds = Enumerable.Range(1, 6).ToArray();
+        var expected = seeds.Select(seed => PinnedScenarios.RunHash(s, seed, threads: 1)).ToArray();
+        var actual = seeds.AsParallel().AsOrdered().WithDegreeOfParallelism(3)
+            .Select(seed => PinnedScenarios.RunHash(s, seed, threads: 2)).ToArray();
+        Assert.Equal(expected, actual);
+    }
 }
