@@ -25,7 +25,8 @@ public static partial class Rules
     {
         scratch.Prepare(w);
         var chunks = scratch.CandidateCount.Length;
-        if (threads > 1 && chunks > 1)
+        var peopleToVisit = scratch.RecipientsMayLeave ? w.People : w.People - w.Reached;
+        if (threads > 1 && chunks > 1 && peopleToVisit >= ParallelMinimumPeople)
         {
             scratch.RunInParallel(threads, DeliveryScratch.Pass.Decide);
         }
@@ -38,6 +39,13 @@ public static partial class Rules
         }
         ApplyDecisions(w, scratch, chunks, threads);
     }
+
+    /// <summary>Below this many people to visit, the decide pass stays on one thread: waking another costs more than it
+    /// saves (and much more on a busy machine). Either way the result is the same.</summary>
+    private const int ParallelMinimumPeople = 2 * ChunkSize;
+
+    /// <summary>Below about this many neighbour counts to update, the update stays on one thread.</summary>
+    private const long ParallelMinimumTies = 1 << 15;
 
     /// <summary>Decides, for the people of one chunk, who takes up and who leaves; writes their indices (leavers as ~i),
     /// in ascending order, to the chunk's candidate buffer. Reads the state only.</summary>
@@ -272,11 +280,17 @@ public static partial class Rules
         {
             s.ChangeCount[c] = AcceptChunk(w, s, c);
         }
-        if (w.PeopleTies is null)
+        if (w.PeopleTies is not { } g)
         {
             return;
         }
-        if (threads > 1 && chunks > 1)
+        long changes = 0;
+        for (var c = 0; c < chunks; c++)
+        {
+            changes += s.ChangeCount[c];
+        }
+        var ties = changes * g.Targets.Length / Math.Max(1, w.People);
+        if (threads > 1 && chunks > 1 && ties >= ParallelMinimumTies)
         {
             // Each thread owns a slice of the counts and applies every change's ties that land in it: no two threads
             // write the same count, so no atomics are needed and the sums are those of one thread.
@@ -572,6 +586,8 @@ public sealed class DeliveryScratch
     public ulong AcceptKey { get; private set; }
     public ulong FormKey { get; private set; }
     public ulong ToleranceKey { get; }
+    /// <summary>Some recipient may leave this step, so every person, not only the unreached, needs a visit.</summary>
+    public bool RecipientsMayLeave { get; private set; }
 
     public int LocalityOf(int person)
     {
@@ -603,6 +619,7 @@ public sealed class DeliveryScratch
         AcceptKey = w.Random.StepKey(RandomStream.Acceptance, step);
         FormKey = w.Random.StepKey(RandomStream.FormChoice, step);
         MovementSlots = (int)Math.Floor(w.MovementCapacity * w.People);
+        var recipientsMayLeave = false;
         var movementSpareTotal = Math.Max(0, MovementSlots - w.MovementServed);
         var movementExcess = Math.Max(0, w.MovementServed - MovementSlots);
         ForcedMovement = w.MovementServed > 0 ? (double)movementExcess / w.MovementServed : 0;
@@ -628,6 +645,7 @@ public sealed class DeliveryScratch
             InstitutionalFidelity[l] = fidelity;
             ForcedInstitutional[l] = forced;
             DropInstitutional[l] = p.DropoutRate * dt;
+            recipientsMayLeave |= forced > 0 || (DropInstitutional[l] > 0 && fidelity < p.PersonToleranceMax);
             if (open > 0)
             {
                 var offerFidelity = (instSpare * fidelity + movSpare) / open;
@@ -643,6 +661,7 @@ public sealed class DeliveryScratch
                 InstitutionalShare[l] = 0;
             }
         }
+        RecipientsMayLeave = recipientsMayLeave || ForcedMovement > 0;
     }
 }
 

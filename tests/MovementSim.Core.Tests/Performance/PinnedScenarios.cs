@@ -34,12 +34,12 @@ public static class PinnedScenarios
 
     /// <summary>The Bass docking set-up: one institution offering the original to everyone from the start,
     /// no movement, no drop-out, no actors.</summary>
-    public static ScenarioDefinition Bass(int people, int steps, NetworkKind network, double dt = 0.1) =>
+    public static ScenarioDefinition Bass(int people, int steps, NetworkKind network, double dt = 0.1, double p = 0.03, double q = 0.38) =>
         new("bass",
             new ModelParameters
             {
                 People = people, Steps = steps, DtYears = dt, StartYear = 0, Network = network,
-                ExternalInfluence = 0.03, Imitation = 0.38, MovementCapacity = 0, MovementCapacityMax = 0,
+                ExternalInfluence = p, Imitation = q, MovementCapacity = 0, MovementCapacityMax = 0,
                 DropoutRate = 0, InitialReach = 0,
             },
             [new OrganisationSpec("service", Position.Inside, OrganisationRole.Institution, 1, 1, 1, true)],

@@ -10,14 +10,19 @@ public class ThreadCountTests
     [Theory]
     // Bass docking: only take-up, many chunks busy at once.
     [InlineData("bass", 100_000)]
+    // Fast Bass (p = 2, q = 3 per year): tens of thousands take up per step, so neighbour counts are updated in parallel too.
+    [InlineData("fast-bass", 100_000)]
     // The case: take-up, drop-out, capacity limits and forced drop-out across several localities.
     [InlineData("case", 100_000)]
     public void When_a_large_run_uses_one_or_two_threads_then_the_output_is_bit_identical(string scenario, int people)
     {
         Assert.True(people > 2 * Rules.ChunkSize, "needs several chunks to exercise the parallel pass");
-        var s = scenario == "bass"
-            ? PinnedScenarios.Bass(people, 200, NetworkKind.Random)
-            : PinnedScenarios.Case(people, 60, NetworkKind.Random);
+        var s = scenario switch
+        {
+            "bass" => PinnedScenarios.Bass(people, 200, NetworkKind.Random),
+            "fast-bass" => PinnedScenarios.Bass(people, 30, NetworkKind.Random, p: 2, q: 3),
+            _ => PinnedScenarios.Case(people, 60, NetworkKind.Random),
+        };
         var one = PinnedScenarios.RunHash(s, seed: 11, threads: 1);
         var two = PinnedScenarios.RunHash(s, seed: 11, threads: 2);
         Assert.Equal(one, two);
