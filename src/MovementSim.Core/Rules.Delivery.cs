@@ -49,9 +49,7 @@ public static partial class Rules
 
     /// <summary>Decides, for the people of one chunk, who takes up and who leaves; writes their indices (leavers as ~i),
     /// in ascending order, to the chunk's candidate buffer. Reads the state only.</summary>
-    internal static void DecideChunkFor(World w, DeliveryScratch s, int chunk) => DecideChunk(w, s, chunk);
-
-    private static void DecideChunk(World w, DeliveryScratch s, int chunk)
+    internal static void DecideChunk(World w, DeliveryScratch s, int chunk)
     {
         var start = chunk * ChunkSize;
         var end = Math.Min(w.People, start + ChunkSize);
@@ -575,20 +573,17 @@ public static partial class Rules
         }
         if (w.PeopleTies is { } g)
         {
-            AddToNeighbours(g, w.ReachedNeighbours!, i, 1);
-        }
-    }
-
-    private static void AddToNeighbours(Graph g, int[] counts, int i, int delta)
-    {
-        foreach (var t in g.Neighbours(i))
-        {
-            counts[t] += delta;
+            var counts = w.ReachedNeighbours!;
+            foreach (var t in g.Neighbours(i))
+            {
+                counts[t]++;
+            }
         }
     }
 }
 
-/// <summary>Per-locality rates and per-chunk candidate buffers for the take-up pass, allocated once per run.</summary>
+/// <summary>Per-locality rates and per-chunk candidate buffers for the take-up pass of one world, allocated once per run
+/// (with the workers of the parallel passes), so that a step allocates nothing.</summary>
 public sealed class DeliveryScratch
 {
     public DeliveryScratch(World w)
@@ -626,7 +621,7 @@ public sealed class DeliveryScratch
     private ForkJoin? _workers;
 
     /// <summary>The parts of the take-up pass that run on several threads.</summary>
-    public enum Pass
+    internal enum Pass
     {
         /// <summary>Deciding, chunk by chunk, who takes up and who leaves.</summary>
         Decide,
@@ -636,7 +631,7 @@ public sealed class DeliveryScratch
 
     /// <summary>Runs a pass on <paramref name="threads"/> threads (the calling one included) and waits for it; the
     /// workers are set up once, so a step allocates nothing.</summary>
-    public void RunInParallel(int threads, Pass pass)
+    internal void RunInParallel(int threads, Pass pass)
     {
         if (_workers is null || _workers.Parts != threads)
         {
@@ -652,7 +647,7 @@ public sealed class DeliveryScratch
         var chunks = CandidateCount.Length;
         for (int c = (int)((long)p * chunks / parts), end = (int)((long)(p + 1) * chunks / parts); c < end; c++)
         {
-            Rules.DecideChunkFor(_world, this, c);
+            Rules.DecideChunk(_world, this, c);
         }
     }
 
