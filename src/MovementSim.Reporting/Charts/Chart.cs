@@ -10,13 +10,24 @@ internal sealed partial record Chart(string Name, string Section, string Title, 
     public const int Width = 1200;
     public const int Height = 750;
 
+    /// <summary>ScottPlot keeps fonts and typefaces in process-wide caches, so charts are rendered one at a time
+    /// even when several batches write their reports from different threads.</summary>
+    private static readonly object RenderGate = new();
+
     public ChartFile Save(string folder)
     {
         Directory.CreateDirectory(folder);
         var png = Path.Combine(folder, Name + ".png");
         var svg = Path.Combine(folder, Name + ".svg");
-        File.WriteAllBytes(png, Png(Plot));
-        File.WriteAllText(svg, Svg(Plot), new System.Text.UTF8Encoding(false));
+        byte[] pngBytes;
+        string svgText;
+        lock (RenderGate)
+        {
+            pngBytes = Png(Plot);
+            svgText = Svg(Plot);
+        }
+        File.WriteAllBytes(png, pngBytes);
+        File.WriteAllText(svg, svgText, new System.Text.UTF8Encoding(false));
         return new ChartFile(Name, Section, Title, Caption, png, svg);
     }
 

@@ -100,6 +100,11 @@ internal static class Draw
     private static void FinishTimeAxes(Plot plot, bool percent, double dataMax, IReadOnlyList<ScheduledEvent> events,
         double start, double end, bool fixedTop = false)
     {
+        if (!(end > start))
+        {
+            // A single step (or none): show a year either side rather than an empty axis.
+            (start, end) = double.IsFinite(start) ? (start - 1, start + 1) : (0, 1);
+        }
         var cap = percent ? 100.0 : 1.0;
         var baseTop = fixedTop ? dataMax : Math.Min(cap, Style.AxisCeiling(Math.Max(dataMax, cap * 0.01) * 1.05));
         if (dataMax > baseTop)
