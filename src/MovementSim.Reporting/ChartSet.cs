@@ -227,7 +227,8 @@ public static class ChartSet
         return new Chart(name, SectionTime, title, caption, plot);
     }
 
-    /// <summary>Names the events drawn and, for the first one, how the measure moved over the next five years.</summary>
+    /// <summary>Names the events drawn (in full on the reach chart, by count elsewhere) and, for the first one, how the
+    /// measure moved over the next five years.</summary>
     private static string EventSentence(ResultFolder r, DesignPointSeries p, string measure)
     {
         var inRange = r.Events.Where(e => e.Year >= p.StartYear && e.Year <= p.EndYear).ToList();
@@ -237,8 +238,10 @@ public static class ChartSet
         }
         var first = inRange[0];
         var f = Format.For(measure);
-        var sentence = " Dashed vertical lines mark scheduled events: " +
-                       string.Join("; ", inRange.GroupBy(e => e.Year).Select(g => Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct()))) + ".";
+        var sentence = measure == MeasureSet.Reach
+            ? " Dashed vertical lines mark scheduled events: " +
+              string.Join("; ", inRange.GroupBy(e => e.Year).Select(g => Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct()))) + "."
+            : $" Dashed vertical lines mark the {inRange.Count} scheduled event{(inRange.Count == 1 ? "" : "s")}.";
         if (first.Year + 5 <= p.EndYear + 1e-9)
         {
             sentence += $" {Format.Capital(Format.NameOf(measure))} was {f(p.At(measure, first.Year).Mean)} at the {Format.Year(first.Year)} {first.Label} " +

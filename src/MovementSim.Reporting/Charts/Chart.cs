@@ -134,35 +134,36 @@ internal static class Style
         plot.Legend.TightHorizontalWrapping = true;
     }
 
-    /// <summary>Scheduled events within the years shown, one entry per year (events in the same year share a
-    /// line), with the row its label goes in: labels of events close in time are stacked downwards.</summary>
+    /// <summary>
+    /// Scheduled events within the years shown, one entry per year (events in the same year share a line), with
+    /// the row its label goes in. A label runs right of its line (left of it in the last 30% of the axis); each goes
+    /// in the first row where it overlaps no other label, judged from its length in characters.
+    /// </summary>
     public static IReadOnlyList<(double Year, string Label, int Row)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
     {
         var groups = events.Where(e => e.Year >= startYear && e.Year <= endYear)
             .GroupBy(e => e.Year).OrderBy(g => g.Key).ToList();
         var span = Math.Max(endYear - startYear, 1e-9);
-        var rows = new List<(double, string, int)>();
-        var lastYearInRow = new List<double>();
+        // About 9 px per character of 15 px type, on a data area about 1050 px wide.
+        const double axisPixels = 1050, pixelsPerChar = 9, gapPixels = 12;
+        var rows = new List<List<(double From, double To)>>();
+        var result = new List<(double, string, int)>();
         foreach (var g in groups)
         {
             var label = Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct());
-            // Roughly how much of the axis a label takes (15 px type on a ~1050 px wide axis).
-            var row = 0;
-            while (row < lastYearInRow.Count && (g.Key - lastYearInRow[row]) / span < 0.3)
+            var x = (g.Key - startYear) / span * axisPixels;
+            var width = label.Length * pixelsPerChar + gapPixels;
+            var extent = (g.Key - startYear) / span > 0.7 ? (x - width, x) : (x, x + width);
+            var row = rows.FindIndex(r => r.All(o => extent.Item2 <= o.From || extent.Item1 >= o.To));
+            if (row < 0)
             {
-                row++;
+                rows.Add([]);
+                row = rows.Count - 1;
             }
-            if (row == lastYearInRow.Count)
-            {
-                lastYearInRow.Add(g.Key);
-            }
-            else
-            {
-                lastYearInRow[row] = g.Key;
-            }
-            rows.Add((g.Key, label, row));
+            rows[row].Add(extent);
+            result.Add((g.Key, label, row));
         }
-        return rows;
+        return result;
     }
 
     /// <summary>Draws the events as dashed vertical lines with their labels at the top of the chart.</summary>

@@ -190,8 +190,15 @@ internal static class Draw
             end.LegendText = "";
             if (labelYears)
             {
+                // Leave out year labels that would sit on the start or end label or on each other.
+                var placed = new List<TrajectoryPoint> { path.Start, path.End };
                 foreach (var m in path.LabelledMarks)
                 {
+                    if (placed.Any(q => Math.Abs(q.Reach - m.Reach) / reachMax < 0.06 && Math.Abs(q.Fidelity - m.Fidelity) / fidelityTop < 0.05))
+                    {
+                        continue;
+                    }
+                    placed.Add(m);
                     YearLabel(plot, m, Format.Year(m.Year), Alignment.LowerLeft);
                 }
                 YearLabel(plot, path.Start, "start " + Format.Year(path.Start.Year), Alignment.UpperLeft);

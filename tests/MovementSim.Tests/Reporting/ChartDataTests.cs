@@ -208,6 +208,35 @@ public sealed class ChartDataTests
     }
 
     [Theory]
+    [InlineData(2015, "2015")] // a whole year
+    [InlineData(2015.25, "Apr 2015")] // a quarter in: the Care Act's April
+    [InlineData(2007.95, "Dec 2007")] // late in the year
+    [InlineData(2003.5, "Jul 2003")] // half way
+    public void Years_with_a_fraction_are_written_with_their_month(double year, string text)
+    {
+        Assert.Equal(text, Format.Year(year));
+    }
+
+    [Fact]
+    public void Event_labels_that_would_overlap_go_in_separate_rows()
+    {
+        ScheduledEvent[] events =
+        [
+            new(2003.25, "mandate", "council", 0.4), new(2007.95, "forum", "all", 0.2), new(2008, "mandate", "council", 0.7),
+            new(2020, "forum", "all", 0.3), new(2030, "mandate", "council", 1),
+        ];
+
+        var rows = Style.EventRows(events, 1997, 2022);
+
+        Assert.Equal([2003.25, 2007.95, 2008, 2020], rows.Select(r => r.Year)); // 2030 is outside the years shown
+        Assert.Equal("Apr 2003 mandate (council)", rows[0].Label);
+        Assert.Equal(0, rows[0].Row);
+        Assert.Equal(1, rows[1].Row); // would run into the 2003 label
+        Assert.Equal(2, rows[2].Row); // a tenth of a year after the forum
+        Assert.Equal(0, rows[3].Row); // in the last 30% of the axis it runs leftwards, clear of the others in row 0
+    }
+
+    [Theory]
     [InlineData(0.0123, "0.012")] // small net benefit keeps three decimals
     [InlineData(0.214, "0.21")]
     public void Net_benefit_keeps_small_values_distinct(double value, string text)
