@@ -134,26 +134,37 @@ internal static class Style
         plot.Legend.TightHorizontalWrapping = true;
     }
 
+    /// <summary>At most this many rows of event labels; with more, labels are shortened to the date alone.</summary>
+    public const int MaxEventRows = 3;
+
     /// <summary>
-    /// Scheduled events within the years shown, one entry per year (events in the same year share a line), with
-    /// the row its label goes in. A label runs right of its line (left of it in the last 30% of the axis); each goes
-    /// in the first row where it overlaps no other label, judged from its length in characters.
+    /// Scheduled events within the years shown, one entry per date (events on the same date share a line), with
+    /// the row its label goes in. A label ("Apr 2003 mandate") runs right of its line, or left of it in the last 30%
+    /// of the axis; each goes in the first row where it overlaps no other label, judged from its length. When that
+    /// takes more than <see cref="MaxEventRows"/> rows the labels are the dates alone (the caption names the events).
     /// </summary>
     public static IReadOnlyList<(double Year, string Label, int Row)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
     {
         var groups = events.Where(e => e.Year >= startYear && e.Year <= endYear)
             .GroupBy(e => e.Year).OrderBy(g => g.Key).ToList();
+        var full = Pack(groups.Select(g => (g.Key, Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => Text.Words(e.Kind)).Distinct()))).ToList(), startYear, endYear);
+        return full.Count == 0 || full.Max(r => r.Row) < MaxEventRows
+            ? full
+            : Pack(groups.Select(g => (g.Key, Format.Year(g.Key))).ToList(), startYear, endYear);
+    }
+
+    private static List<(double Year, string Label, int Row)> Pack(IReadOnlyList<(double Year, string Label)> labels, double startYear, double endYear)
+    {
         var span = Math.Max(endYear - startYear, 1e-9);
         // About 9 px per character of 15 px type, on a data area about 1050 px wide.
         const double axisPixels = 1050, pixelsPerChar = 9, gapPixels = 12;
         var rows = new List<List<(double From, double To)>>();
         var result = new List<(double, string, int)>();
-        foreach (var g in groups)
+        foreach (var (year, label) in labels)
         {
-            var label = Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct());
-            var x = (g.Key - startYear) / span * axisPixels;
+            var x = (year - startYear) / span * axisPixels;
             var width = label.Length * pixelsPerChar + gapPixels;
-            var extent = (g.Key - startYear) / span > 0.7 ? (x - width, x) : (x, x + width);
+            var extent = (year - startYear) / span > 0.7 ? (x - width, x) : (x, x + width);
             var row = rows.FindIndex(r => r.All(o => extent.Item2 <= o.From || extent.Item1 >= o.To));
             if (row < 0)
             {
@@ -161,7 +172,7 @@ internal static class Style
                 row = rows.Count - 1;
             }
             rows[row].Add(extent);
-            result.Add((g.Key, label, row));
+            result.Add((year, label, row));
         }
         return result;
     }

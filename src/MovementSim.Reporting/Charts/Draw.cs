@@ -171,10 +171,12 @@ internal static class Draw
             curve.LegendText = "net benefit of the movement alone";
         }
 
-        foreach (var (path, color) in paths)
+        foreach (var ((path, color), index) in paths.Select((p, i) => (p, i)))
         {
             var line = plot.Add.ScatterLine(path.Points.Select(p => p.Reach * 100).ToArray(), path.Points.Select(p => p.Fidelity).ToArray(), color);
             line.LineWidth = Style.LineWidth;
+            // Colours repeat after the palette runs out: the second round is dashed.
+            line.LinePattern = index >= OkabeIto.Series.Count ? LinePattern.Dashed : LinePattern.Solid;
             line.MarkerSize = 0;
             line.LegendText = path.Label;
             if (path.Marks.Count > 0)
