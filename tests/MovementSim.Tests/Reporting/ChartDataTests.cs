@@ -175,6 +175,16 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void Correlation_is_Pearsons_r_over_the_pairs_with_both_values()
+    {
+        Assert.Equal(1, ChartData.Correlation([1, 2, 3], [2, 4, 6]), Exact);
+        Assert.Equal(-1, ChartData.Correlation([1, 2, 3, double.NaN], [3, 2, 1, 5]), Exact);
+        // x = 1..4, y = 1, 3, 2, 4: sxy = 4, sxx = syy = 5.
+        Assert.Equal(0.8, ChartData.Correlation([1, 2, 3, 4], [1, 3, 2, 4]), Exact);
+        Assert.True(double.IsNaN(ChartData.Correlation([1, 2, 3], [5, 5, 5])));
+    }
+
+    [Fact]
     public void Spread_picks_evenly_spaced_indices_including_both_ends()
     {
         Assert.Equal([0, 1, 2], ChartData.Spread(3, 7));
