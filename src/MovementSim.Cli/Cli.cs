@@ -19,6 +19,8 @@ public static class Cli
         root.Subcommands.Add(Commands.RunCommand.Create());
         root.Subcommands.Add(Commands.BatchCommand.Create());
         root.Subcommands.Add(Commands.MergeCommand.Create());
+        root.Subcommands.Add(Commands.SensitivityCommand.Create());
+        root.Subcommands.Add(Commands.CalibrateCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
