@@ -83,6 +83,18 @@ public class BatchModelTests
     }
 
     [Fact]
+    public void A_run_that_throws_stops_the_analysis_naming_the_failures_file()
+    {
+        using var tmp = new TempFolder();
+        var model = Model(new FakeExecutor { Fails = (_, seed) => seed == Seeds.RunSeed(7, 0, 1) });
+
+        var e = Assert.Throws<RunsFailedException>(() => model.Run([[0.2], [0.4]], [new MeasureAt("reach", 10)], tmp.Sub("runs")));
+
+        Assert.Equal(2, e.Failed); // replicate 1 of both points: they share its seed
+        Assert.Contains(Path.Combine(tmp.Sub("runs"), "failures.csv"), e.Message);
+    }
+
+    [Fact]
     public void The_calibration_memory_answers_points_simulated_before_and_drops_a_half_written_last_line()
     {
         using var tmp = new TempFolder();
