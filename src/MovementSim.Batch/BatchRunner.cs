@@ -98,7 +98,7 @@ public static class BatchRunner
 
         progress.Assembling();
         var failures = ResultAssembler.AssembleFromParts(folder, layout, design.Runs(request.Shard));
-        if (request.Shard.IsWhole)
+        if (request.Shard.IsWhole && request.WriteSummary)
         {
             SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary),
                 design.Replicates, request.SummaryMemoryBudget);

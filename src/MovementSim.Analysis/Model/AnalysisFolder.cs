@@ -63,6 +63,7 @@ public static class AnalysisFolder
             InputFiles = inputs,
             ManifestExtra = manifestEntries,
             WriteSnapshot = snapshot ?? model.Settings.WriteSnapshot,
+            WriteSummary = true,
         };
         return BatchRunner.RunIn(folder, request, progress);
     }

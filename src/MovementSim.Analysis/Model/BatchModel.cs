@@ -78,6 +78,10 @@ public sealed class BatchModel(BatchModelSettings settings)
         Design.Explicit(Parameters.Select(p => p.Spec).ToArray(), points.Select(ToModel).ToArray(),
             Settings.Replicates, Settings.MasterSeed, Settings.CommonRandomNumbers);
 
+    /// <summary>
+    /// The batch of <paramref name="design"/> into <paramref name="folder"/>: without summary.csv, since the
+    /// analysis reads replicates itself (a closing batch turns it back on).
+    /// </summary>
     public BatchRequest RequestFor(Design design, string folder) => new()
     {
         Scenario = Settings.Scenario,
@@ -88,6 +92,7 @@ public sealed class BatchModel(BatchModelSettings settings)
         CommandLine = Settings.CommandLine,
         Executor = Settings.Executor,
         WriteSnapshot = Settings.WriteSnapshot,
+        WriteSummary = false,
     };
 
     /// <summary>

@@ -55,6 +55,17 @@ public static class CalibrateCommand
             Description = $"nelder-mead: most distance evaluations of one Nelder-Mead run (default {defaults.MaxEvaluationsPerRun}).",
             HelpName = "N",
         };
+        var tolerance = new Option<double?>("--tolerance")
+        {
+            Description = $"nelder-mead: a run stops when the distances over its simplex agree to this relative spread (default {defaults.ConvergenceTolerance.ToString("R", CultureInfo.InvariantCulture)}; " +
+                "with common random numbers the distance is a step function of the parameters, so a simplex often stops earlier, on one step).",
+            HelpName = "X",
+        };
+        var profilePoints = new Option<int?>("--profile-points")
+        {
+            Description = $"nelder-mead: grid points of each parameter's profile (default {defaults.ProfilePoints}); interval ends are then refined by bisection.",
+            HelpName = "N",
+        };
         var profile = new Option<string?>("--profile")
         {
             Description = "nelder-mead: how intervals are traced. slice: one parameter varied, the others at the fit (default; cheap, blind to trade-offs between parameters); " +
@@ -77,7 +88,7 @@ public static class CalibrateCommand
             "with the same seeds at every candidate point (common random numbers). Writes fit.csv (parameter, value, low, high, identified), observed.csv, calibration.json (the distance), " +
             "fitted-scenario/ (ready to run), evaluations.csv and a batch of the fitted point with manifest.json. " + AnalysisOptions.ExitCodes)
         {
-            scenario, observed, fit, ranges, method, reps, jobs, seed, set, output, starts, maxEvaluations, profile, thresholdScale, samples, accept, quiet,
+            scenario, observed, fit, ranges, method, reps, jobs, seed, set, output, starts, maxEvaluations, tolerance, profilePoints, profile, thresholdScale, samples, accept, quiet,
         };
         command.SetAction(parse =>
         {
@@ -87,6 +98,7 @@ public static class CalibrateCommand
             foreach (var (option, given) in new (Option Option, bool Given)[]
             {
                 (starts, parse.GetResult(starts) is not null), (maxEvaluations, parse.GetResult(maxEvaluations) is not null),
+                (tolerance, parse.GetResult(tolerance) is not null), (profilePoints, parse.GetResult(profilePoints) is not null),
                 (profile, parse.GetResult(profile) is not null), (thresholdScale, parse.GetResult(thresholdScale) is not null),
             })
             {
@@ -120,6 +132,8 @@ public static class CalibrateCommand
                     Out = parse.GetValue(output),
                     Starts = parse.GetValue(starts),
                     MaxEvaluations = parse.GetValue(maxEvaluations),
+                    Tolerance = parse.GetValue(tolerance),
+                    ProfilePoints = parse.GetValue(profilePoints),
                     Profile = parse.GetValue(profile) == "reoptimised" ? ProfileMethod.Reoptimised : ProfileMethod.Slice,
                     Absolute = parse.GetValue(thresholdScale) == "absolute",
                     Samples = parse.GetValue(samples),
@@ -146,6 +160,8 @@ public static class CalibrateCommand
         public string? Out { get; init; }
         public int? Starts { get; init; }
         public int? MaxEvaluations { get; init; }
+        public double? Tolerance { get; init; }
+        public int? ProfilePoints { get; init; }
         public ProfileMethod Profile { get; init; }
         public bool Absolute { get; init; }
         public int? Samples { get; init; }
@@ -166,6 +182,14 @@ public static class CalibrateCommand
         if (args.MaxEvaluations is < 10)
         {
             usage.Add($"--max-evaluations must be at least 10 (got {args.MaxEvaluations})");
+        }
+        if (args.Tolerance is { } t && !(t > 0 && t < 1))
+        {
+            usage.Add($"--tolerance must lie strictly between 0 and 1 (got {t.ToString(CultureInfo.InvariantCulture)})");
+        }
+        if (args.ProfilePoints is < 3)
+        {
+            usage.Add($"--profile-points must be at least 3 (got {args.ProfilePoints})");
         }
         if (args.Samples is < 2)
         {
@@ -195,6 +219,8 @@ public static class CalibrateCommand
         {
             Starts = args.Starts ?? defaults.Starts,
             MaxEvaluationsPerRun = args.MaxEvaluations ?? defaults.MaxEvaluationsPerRun,
+            ConvergenceTolerance = args.Tolerance ?? defaults.ConvergenceTolerance,
+            ProfilePoints = args.ProfilePoints ?? defaults.ProfilePoints,
             Profile = args.Profile,
             ThresholdScale = args.Absolute ? ThresholdScale.Absolute : ThresholdScale.ResidualVariance,
         };
