@@ -52,19 +52,20 @@ public static class ObservedFile
 
     private const string Shape = "year,measure,value[,weight]";
 
-    public static ObservedFileResult Load(string path, ScenarioDefinition scenario)
+    /// <param name="scenario">Names the measures and sets the simulated years; null (the scenario did not load) checks the file alone.</param>
+    public static ObservedFileResult Load(string path, ScenarioDefinition? scenario)
     {
         var errors = new List<InputError>();
         return Read(InputTable.Read(path, Columns, Required, Shape, errors), scenario, errors);
     }
 
-    public static ObservedFileResult Parse(string text, string file, ScenarioDefinition scenario)
+    public static ObservedFileResult Parse(string text, string file, ScenarioDefinition? scenario)
     {
         var errors = new List<InputError>();
         return Read(InputTable.Parse(text, file, Columns, Required, Shape, errors), scenario, errors);
     }
 
-    private static ObservedFileResult Read(InputTable? table, ScenarioDefinition scenario, List<InputError> errors)
+    private static ObservedFileResult Read(InputTable? table, ScenarioDefinition? scenario, List<InputError> errors)
     {
         var rows = new List<ObservedRow>();
         if (table is null)
@@ -76,13 +77,13 @@ public static class ObservedFile
             errors.Add(new InputError(table.File, table.HeaderLine, 0, $"the file has a header but no observations: give one row per observed value ({Shape})"));
             return new ObservedFileResult(rows, errors);
         }
-        var measures = new MeasureSet(scenario);
-        var p = scenario.Parameters;
+        var measures = scenario is null ? null : new MeasureSet(scenario);
+        var p = scenario?.Parameters;
         foreach (var row in table.Rows)
         {
             var before = errors.Count;
             int? step = null;
-            if (row.Number("year", "year", errors, out var year))
+            if (row.Number("year", "year", errors, out var year) && p is not null)
             {
                 step = TimeAxis.StepOf(p, year);
                 if (step is null)
@@ -95,7 +96,7 @@ public static class ObservedFile
             {
                 errors.Add(row.At("measure").Error("measure is empty: name a measure such as reach, reach_institutional or fidelity"));
             }
-            else if (!measures.Contains(measure))
+            else if (measures is not null && !measures.Contains(measure))
             {
                 var near = NameSuggester.Nearest(measure, measures.Names);
                 errors.Add(row.At("measure").Error($"unknown measure '{measure}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
@@ -107,9 +108,9 @@ public static class ObservedFile
             {
                 errors.Add(row.At("weight").Error($"weight {row.Text("weight")} is negative: weights must be 0 or more"));
             }
-            if (errors.Count == before)
+            if (errors.Count == before && step is not null)
             {
-                rows.Add(new ObservedRow(new Observation(year, measure, value, weight), step!.Value, row.At("year")));
+                rows.Add(new ObservedRow(new Observation(year, measure, value, weight), step.Value, row.At("year")));
             }
         }
         if (errors.Count == 0 && rows.All(r => r.Observation.Weight == 0))

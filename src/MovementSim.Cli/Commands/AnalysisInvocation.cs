@@ -130,7 +130,7 @@ internal static class AnalysisInvocation
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.SomeRunsFailed;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
         {
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.InvalidInput;

@@ -207,12 +207,8 @@ public static class CalibrateCommand
         // 2. Every input, all errors collected before anything runs.
         var inputs = AnalysisInvocation.Load(args.Scenario, overrides, args.Ranges, "--fit", args.Fit);
         var errors = inputs.Errors;
-        ObservedFileResult? observed = null;
-        if (inputs.Scenario is { } loadedScenario)
-        {
-            observed = ObservedFile.Load(args.Observed, loadedScenario);
-            errors.AddRange(observed.Errors.Select(e => e.ToString()));
-        }
+        var observed = ObservedFile.Load(args.Observed, inputs.Scenario);
+        errors.AddRange(observed.Errors.Select(e => e.ToString()));
         var seed = args.Seed ?? Seeds.DefaultMasterSeed;
         var defaults = new CalibrationOptions(seed);
         var options = defaults with
@@ -224,7 +220,7 @@ public static class CalibrateCommand
             Profile = args.Profile,
             ThresholdScale = args.Absolute ? ThresholdScale.Absolute : ThresholdScale.ResidualVariance,
         };
-        if (errors.Count == 0 && observed is not null && args.Method == CalibrationMethod.NelderMead)
+        if (errors.Count == 0 && args.Method == CalibrationMethod.NelderMead)
         {
             var weighted = observed.Rows.Count(r => r.Observation.Weight > 0);
             if (!args.Absolute && weighted <= inputs.Parameters.Count)
@@ -234,7 +230,7 @@ public static class CalibrateCommand
                     "add observations, fit fewer parameters, or give weights 1/sigma^2 and --threshold-scale absolute").ToString());
             }
         }
-        if (errors.Count > 0 || inputs.Scenario is null || observed is null)
+        if (errors.Count > 0 || inputs.Scenario is null)
         {
             return AnalysisInvocation.InvalidInput(errors, stderr);
         }

@@ -176,6 +176,21 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
         Assert.False(Directory.Exists(tmp.Sub("out")));
     }
 
+    [Fact]
+    public void An_observations_file_is_checked_on_its_own_when_the_scenario_does_not_load()
+    {
+        using var tmp = new TempFolder();
+        var observed = AnalysisFixture.Write(tmp, "obs.csv", "year,measure,value\n2001,reach,lots\n");
+
+        var (code, _, err) = CliFixture.Run("calibrate", AnalysisFixture.BassDocking, "--observed", observed, "--fit", "imitation",
+            "--out", tmp.Sub("out"), "--quiet", "--set", "rewiring=2");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--set:0:1: rewiring = 2 is out of range", err);
+        Assert.Contains(observed + ":2:3: value 'lots' is not a number", err);
+        Assert.Contains("movementsim: 2 errors; nothing was run", err);
+    }
+
     [Theory]
     [InlineData("", "obs.csv:0:0: the file is empty")] // no header
     [InlineData("year,measure,value\n", "obs.csv:1:0: the file has a header but no observations")] // no rows
