@@ -15,6 +15,6 @@ fi
 
 if [ $# -eq 0 ]; then
   cd "$here"
-  exec dotnet "$dll" suite scenarios --out results/main
+  exec dotnet "$dll" suite scenarios --results results
 fi
 exec dotnet "$dll" "$@"

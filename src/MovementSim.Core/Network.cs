@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace MovementSim.Core;
 
 /// <summary>An undirected graph in compressed sparse rows: the neighbours of i are
@@ -20,54 +24,232 @@ public sealed class Graph
     /// <summary>Builds a graph from undirected edge endpoints (us[e], vs[e]); self-loops and repeats are dropped.</summary>
     public static Graph FromEdges(int n, ReadOnlySpan<int> us, ReadOnlySpan<int> vs)
     {
-        var degree = new int[n + 1];
-        for (var e = 0; e < us.Length; e++)
+        if (us.Length != vs.Length)
         {
-            if (us[e] != vs[e])
-            {
-                degree[us[e]]++;
-                degree[vs[e]]++;
-            }
+            throw new ArgumentException("us and vs must have the same length", nameof(vs));
         }
+        var offsets = CountDegrees(n, us, vs);
+        using var work = new NativeInts(offsets[n]);
+        Fill(offsets, us, vs, work.Span);
+        return Compact(offsets, work);
+    }
+
+    /// <summary>As <see cref="FromEdges(int, ReadOnlySpan{int}, ReadOnlySpan{int})"/>, releasing the edge list as soon
+    /// as it has been copied into rows, so a large graph never holds the edges, the rows and the final targets at once.</summary>
+    internal static Graph FromEdges(int n, EdgeList edges)
+    {
+        int[] offsets;
+        NativeInts work;
+        using (edges)
+        {
+            offsets = CountDegrees(n, edges.Us, edges.Vs);
+            work = new NativeInts(offsets[n]);
+            Fill(offsets, edges.Us, edges.Vs, work.Span);
+        }
+        using (work)
+        {
+            return Compact(offsets, work);
+        }
+    }
+
+    /// <summary>Row ends: <c>offsets[i]</c> = degree of 0..i (self-loops not counted); <c>offsets[n]</c> = total.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static unsafe int[] CountDegrees(int n, ReadOnlySpan<int> us, ReadOnlySpan<int> vs)
+    {
         var offsets = new int[n + 1];
-        for (var i = 0; i < n; i++)
+        const int Ahead = 16;
+        fixed (int* degree = offsets)
         {
-            offsets[i + 1] = offsets[i] + degree[i];
-        }
-        var fill = new int[n];
-        Array.Copy(offsets, fill, n);
-        var targets = new int[offsets[n]];
-        for (var e = 0; e < us.Length; e++)
-        {
-            int u = us[e], v = vs[e];
-            if (u != v)
+            for (var e = 0; e < us.Length; e++)
             {
-                targets[fill[u]++] = v;
-                targets[fill[v]++] = u;
+                if (e + Ahead < us.Length)
+                {
+                    Memory.Prefetch(degree + us[e + Ahead]);
+                    Memory.Prefetch(degree + vs[e + Ahead]);
+                }
+                int u = us[e], v = vs[e];
+                if ((uint)u >= (uint)n || (uint)v >= (uint)n)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(us), $"edge {e} ({u}, {v}) has an end outside 0..{n - 1}");
+                }
+                if (u != v)
+                {
+                    offsets[u]++;
+                    offsets[v]++;
+                }
             }
         }
-        // Sort each row and squeeze out repeated edges in place.
-        var write = 0;
-        var newOffsets = new int[n + 1];
+        long total = 0;
         for (var i = 0; i < n; i++)
         {
-            var row = targets.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
-            row.Sort();
-            newOffsets[i] = write;
+            total += offsets[i];
+            offsets[i] = checked((int)total);
+        }
+        offsets[n] = (int)total;
+        return offsets;
+    }
+
+    /// <summary>Places each edge in both rows, filling every row from its end; afterwards <c>offsets[i]</c> is the
+    /// start of row i. Rows are sorted later, so the order of filling does not matter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static unsafe void Fill(int[] offsets, ReadOnlySpan<int> us, ReadOnlySpan<int> vs, Span<int> targets)
+    {
+        // Rows are scattered over a large array: fetch the cursors and rows a few edges ahead.
+        const int Ahead = 16;
+        fixed (int* cursor = offsets)
+        fixed (int* row = targets)
+        {
+            for (var e = 0; e < us.Length; e++)
+            {
+                if (e + Ahead < us.Length)
+                {
+                    Memory.Prefetch(cursor + us[e + Ahead]);
+                    Memory.Prefetch(cursor + vs[e + Ahead]);
+                }
+                if (e + Ahead / 2 < us.Length)
+                {
+                    int a = us[e + Ahead / 2], b = vs[e + Ahead / 2];
+                    Memory.Prefetch(row + offsets[a] - 1);
+                    Memory.Prefetch(row + offsets[b] - 1);
+                }
+                int u = us[e], v = vs[e];
+                if (u != v)
+                {
+                    targets[--offsets[u]] = v;
+                    targets[--offsets[v]] = u;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sorts each row, squeezes out repeated targets in place, and copies the rows into a new exact-length
+    /// targets array; <c>offsets</c> become the final row starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static Graph Compact(int[] offsets, NativeInts work)
+    {
+        var n = offsets.Length - 1;
+        var rows = work.Span;
+        var write = 0;
+        for (var i = 0; i < n; i++)
+        {
+            int start = offsets[i], end = offsets[i + 1];
+            offsets[i] = write;
+            var row = rows[start..end];
+            SortSmall(row);
             for (var k = 0; k < row.Length; k++)
             {
                 if (k == 0 || row[k] != row[k - 1])
                 {
-                    targets[write++] = row[k];
+                    rows[write++] = row[k];
                 }
             }
         }
-        newOffsets[n] = write;
-        if (write != targets.Length)
+        offsets[n] = write;
+        var targets = GC.AllocateUninitializedArray<int>(write);
+        rows[..write].CopyTo(targets);
+        return new Graph(offsets, targets);
+    }
+
+    /// <summary>Insertion sort for the short rows of sparse graphs; the library sort otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static void SortSmall(Span<int> row)
+    {
+        if (row.Length > 24)
         {
-            Array.Resize(ref targets, write);
+            row.Sort();
+            return;
         }
-        return new Graph(newOffsets, targets);
+        for (var k = 1; k < row.Length; k++)
+        {
+            var x = row[k];
+            var j = k - 1;
+            while (j >= 0 && row[j] > x)
+            {
+                row[j + 1] = row[j];
+                j--;
+            }
+            row[j + 1] = x;
+        }
+    }
+}
+
+/// <summary>Edge endpoints (us[e], vs[e]) in unmanaged memory, released by <see cref="Dispose"/> as soon as a graph
+/// builder has used them rather than whenever the garbage collector runs.</summary>
+internal sealed class EdgeList : IDisposable
+{
+    public EdgeList(int capacity)
+    {
+        _us = new NativeInts(capacity);
+        _vs = new NativeInts(capacity);
+    }
+
+    private readonly NativeInts _us;
+    private readonly NativeInts _vs;
+    private int _count;
+
+    public int Count => _count;
+    public Span<int> Us => _us.Span[.._count];
+    public Span<int> Vs => _vs.Span[.._count];
+
+    public void Add(int u, int v)
+    {
+        _us.Span[_count] = u;
+        _vs.Span[_count] = v;
+        _count++;
+    }
+
+    public void Dispose()
+    {
+        _us.Dispose();
+        _vs.Dispose();
+    }
+}
+
+/// <summary>An int buffer in unmanaged memory (not zeroed), freed on <see cref="Dispose"/> or by the finaliser.</summary>
+internal sealed unsafe class NativeInts : IDisposable
+{
+    public NativeInts(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        _length = length;
+        _pointer = (int*)NativeMemory.Alloc((nuint)Math.Max(1, length), sizeof(int));
+    }
+
+    private int* _pointer;
+    private readonly int _length;
+
+    public Span<int> Span => _pointer is null ? throw new ObjectDisposedException(nameof(NativeInts)) : new(_pointer, _length);
+
+    public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    ~NativeInts() => Free();
+
+    private void Free()
+    {
+        if (_pointer is not null)
+        {
+            NativeMemory.Free(_pointer);
+            _pointer = null;
+        }
+    }
+}
+
+/// <summary>Hints to the processor; they never change what a program computes.</summary>
+internal static class Memory
+{
+    /// <summary>Asks for the cache line holding <paramref name="address"/>. A prefetch never faults, so an address
+    /// computed from any index is safe to pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch(void* address)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(address);
+        }
     }
 }
 
@@ -112,8 +294,7 @@ public static class NetworkBuilder
             return Graph.FromEdges(n, [], []);
         }
         var m = (int)Math.Round(n * meanDegree / 2.0);
-        var us = new int[m];
-        var vs = new int[m];
+        var edges = new EdgeList(m);
         for (var e = 0; e < m; e++)
         {
             int u, v;
@@ -123,20 +304,16 @@ public static class NetworkBuilder
                 v = rng.Next(n);
             }
             while (u == v);
-            us[e] = u;
-            vs[e] = v;
+            edges.Add(u, v);
         }
-        return Graph.FromEdges(n, us, vs);
+        return Graph.FromEdges(n, edges);
     }
 
     /// <summary>Ring lattice with k/2 neighbours each side (k rounded to even), each edge rewired with probability beta.</summary>
     public static Graph WattsStrogatz(int n, double meanDegree, double beta, System.Random rng)
     {
         var half = Math.Max(0, Math.Min((int)Math.Round(meanDegree / 2.0), (n - 1) / 2));
-        var m = n * half;
-        var us = new int[m];
-        var vs = new int[m];
-        var e = 0;
+        var edges = new EdgeList(checked(n * half));
         for (var i = 0; i < n; i++)
         {
             for (var j = 1; j <= half; j++)
@@ -150,12 +327,10 @@ public static class NetworkBuilder
                     }
                     while (v == i);
                 }
-                us[e] = i;
-                vs[e] = v;
-                e++;
+                edges.Add(i, v);
             }
         }
-        return Graph.FromEdges(n, us, vs);
+        return Graph.FromEdges(n, edges);
     }
 
     /// <summary>Preferential attachment: each new node links to m = round(k/2) distinct existing nodes chosen in proportion to degree.</summary>
@@ -166,30 +341,25 @@ public static class NetworkBuilder
         {
             return Complete(n);
         }
-        var edgeCount = (m + 1) * m / 2 + (n - m - 1) * m;
-        var us = new int[edgeCount];
-        var vs = new int[edgeCount];
-        var ends = new int[2 * edgeCount];
-        var e = 0;
+        var edgeCount = checked((m + 1) * m / 2 + (n - m - 1) * m);
+        var edges = new EdgeList(edgeCount);
         for (var i = 0; i <= m; i++)
         {
             for (var j = i + 1; j <= m; j++)
             {
-                us[e] = i;
-                vs[e] = j;
-                ends[2 * e] = i;
-                ends[2 * e + 1] = j;
-                e++;
+                edges.Add(i, j);
             }
         }
+        // Edge ends in order (u0, v0, u1, v1, ...): drawing one uniformly picks a node in proportion to its degree.
         var chosen = new int[m];
         for (var i = m + 1; i < n; i++)
         {
             var filled = 0;
-            var endsSoFar = 2 * e;
+            var endsSoFar = 2 * edges.Count;
             while (filled < m)
             {
-                var t = ends[rng.Next(endsSoFar)];
+                var r = rng.Next(endsSoFar);
+                var t = (r & 1) == 0 ? edges.Us[r >> 1] : edges.Vs[r >> 1];
                 if (Array.IndexOf(chosen, t, 0, filled) < 0)
                 {
                     chosen[filled++] = t;
@@ -197,13 +367,9 @@ public static class NetworkBuilder
             }
             for (var k = 0; k < m; k++)
             {
-                us[e] = i;
-                vs[e] = chosen[k];
-                ends[2 * e] = i;
-                ends[2 * e + 1] = chosen[k];
-                e++;
+                edges.Add(i, chosen[k]);
             }
         }
-        return Graph.FromEdges(n, us, vs);
+        return Graph.FromEdges(n, edges);
     }
 }

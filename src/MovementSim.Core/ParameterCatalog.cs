@@ -281,7 +281,7 @@ public static class ParameterCatalog
         }
         if (p.Network != NetworkKind.Complete && (double)p.People * Math.Max(p.MeanDegree, 2) > int.MaxValue / 2)
         {
-            yield return $"people x mean_degree ({p.People} x {p.MeanDegree.ToString(CultureInfo.InvariantCulture)}) is too large for one network (at most about 1e9 ties)";
+            yield return $"people x mean_degree ({p.People} x {p.MeanDegree.ToString(CultureInfo.InvariantCulture)}) is too large for one network (at most about 5e8 ties)";
         }
         if (p.SocialWeight + p.AppraisalWeight + p.ResultsWeight <= 0)
         {

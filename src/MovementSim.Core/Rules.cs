@@ -221,20 +221,25 @@ public static partial class Rules
         return Math.Exp(logSum / RC);
     }
 
-    /// <summary>Share of the other institutions of the same kind that had adopted at the start of the step.</summary>
-    public static double PeerShareAdopted(World w, int j)
+    /// <summary>For each institution, the share of the other institutions of the same kind that have adopted.</summary>
+    public static void PeerShares(World w, double[] into)
     {
-        var spec = w.OrgSpec[w.InstOrg[j]];
-        int peers = 0, adopted = 0;
+        var kinds = w.Scenario.Organisations.Count;
+        Span<int> count = kinds <= 256 ? stackalloc int[kinds] : new int[kinds];
+        Span<int> adopted = kinds <= 256 ? stackalloc int[kinds] : new int[kinds];
         for (var k = 0; k < w.InstitutionCount; k++)
         {
-            if (k != j && w.OrgSpec[w.InstOrg[k]] == spec)
-            {
-                peers++;
-                adopted += w.Adopted[k] ? 1 : 0;
-            }
+            var spec = w.OrgSpec[w.InstOrg[k]];
+            count[spec]++;
+            adopted[spec] += w.Adopted[k] ? 1 : 0;
         }
-        return peers == 0 ? 0 : (double)adopted / peers;
+        for (var j = 0; j < w.InstitutionCount; j++)
+        {
+            var spec = w.OrgSpec[w.InstOrg[j]];
+            var peers = count[spec] - 1;
+            var peersAdopted = adopted[spec] - (w.Adopted[j] ? 1 : 0);
+            into[j] = peers == 0 ? 0 : (double)peersAdopted / peers;
+        }
     }
 
     /// <summary>An institution adopts when coalition pressure reaches its threshold (technical if few peers have
@@ -248,10 +253,7 @@ public static partial class Rules
         var dt = w.P.DtYears;
         // Peer shares from the state at the start of the rule, so the order of institutions does not matter.
         var peerShare = w.PeerShare;
-        for (var j = 0; j < w.InstitutionCount; j++)
-        {
-            peerShare[j] = PeerShareAdopted(w, j);
-        }
+        PeerShares(w, peerShare);
         for (var j = 0; j < w.InstitutionCount; j++)
         {
             w.Pressure[j] = CoalitionPressure(w, w.InstOrg[j]);
@@ -319,14 +321,15 @@ public static partial class Rules
             var pull = w.P.Coproduction * w.Voice[o];
             for (var k = 0; k < w.ComponentCount; k++)
             {
-                var alternatives = w.Scenario.Components[k].Alternatives;
+                var appeal = w.AlternativeAppeal[k];
+                var fidelity = w.AlternativeFidelity[k];
                 var current = w.Form[o * w.ComponentCount + k];
-                var currentScore = Score(alternatives[current], mix, pull);
+                var currentScore = Score(appeal.AsSpan(current * MC, MC), fidelity[current], mix, pull);
                 int best = current;
                 var bestScore = currentScore;
-                for (var a = 0; a < alternatives.Count; a++)
+                for (var a = 0; a < fidelity.Length; a++)
                 {
-                    var s = Score(alternatives[a], mix, pull);
+                    var s = Score(appeal.AsSpan(a * MC, MC), fidelity[a], mix, pull);
                     if (s > bestScore + 1e-12)
                     {
                         best = a;
@@ -342,14 +345,15 @@ public static partial class Rules
         }
     }
 
-    public static double Score(AlternativeSpec a, ReadOnlySpan<double> mix, double pull)
+    /// <summary>Score of an alternative: sum_m mix_m appeal_m + pull x fidelity.</summary>
+    public static double Score(ReadOnlySpan<double> appeal, double fidelity, ReadOnlySpan<double> mix, double pull)
     {
         double s = 0;
         for (var m = 0; m < mix.Length; m++)
         {
-            s += mix[m] * a.Appeal[m];
+            s += mix[m] * appeal[m];
         }
-        return s + pull * a.Fidelity;
+        return s + pull * fidelity;
     }
 
     /// <summary>Mean motive weights of the organisation's decision makers (all its actors if none is flagged; zeros if it has no actors).</summary>
@@ -400,24 +404,23 @@ public static partial class Rules
     /// <summary>Recomputes fidelity, relative cost and motive appeal of organisation o's form (importance-weighted).</summary>
     public static void RefreshForm(World w, int o)
     {
-        double f = 0, c = 0, originalCost = 0;
+        double f = 0, c = 0;
         Span<double> appeal = w.FormAppeal.AsSpan(o * MC, MC);
         appeal.Clear();
         for (var k = 0; k < w.ComponentCount; k++)
         {
-            var comp = w.Scenario.Components[k];
-            var alt = comp.Alternatives[w.Form[o * w.ComponentCount + k]];
+            var a = w.Form[o * w.ComponentCount + k];
             var weight = w.ComponentWeight[k];
-            f += weight * alt.Fidelity;
-            c += weight * alt.Cost;
-            originalCost += weight * comp.Alternatives[0].Cost;
+            f += weight * w.AlternativeFidelity[k][a];
+            c += weight * w.AlternativeCost[k][a];
+            var altAppeal = w.AlternativeAppeal[k].AsSpan(a * MC, MC);
             for (var m = 0; m < MC; m++)
             {
-                appeal[m] += weight * alt.Appeal[m];
+                appeal[m] += weight * altAppeal[m];
             }
         }
         w.FormFidelity[o] = f;
-        w.FormCost[o] = originalCost > 0 ? c / originalCost : 1;
+        w.FormCost[o] = w.OriginalCost > 0 ? c / w.OriginalCost : 1;
     }
 
     // ---- 7. Movement response --------------------------------------------------------------

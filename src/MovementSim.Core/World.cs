@@ -30,6 +30,14 @@ public sealed class World
     public int ComponentCount => Scenario.Components.Count;
     /// <summary>Importance of each component divided by their sum.</summary>
     public double[] ComponentWeight { get; internal set; } = [];
+    /// <summary>Appeal of each alternative to each motive, flattened per component: <c>AlternativeAppeal[k][a * MotiveCount + m]</c>.</summary>
+    public double[][] AlternativeAppeal { get; internal set; } = [];
+    /// <summary>Fidelity of each alternative: <c>AlternativeFidelity[k][a]</c>.</summary>
+    public double[][] AlternativeFidelity { get; internal set; } = [];
+    /// <summary>Unit cost of each alternative: <c>AlternativeCost[k][a]</c>.</summary>
+    public double[][] AlternativeCost { get; internal set; } = [];
+    /// <summary>Importance-weighted unit cost of the original form (the reference for relative cost).</summary>
+    public double OriginalCost { get; internal set; }
 
     // ---- Organisation instances ----------------------------------------------------------
     public int OrgCount { get; internal set; }

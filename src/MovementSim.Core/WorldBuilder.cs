@@ -28,6 +28,10 @@ public static class WorldBuilder
         var components = w.Scenario.Components;
         var total = components.Sum(c => c.Importance);
         w.ComponentWeight = components.Select(c => total > 0 ? c.Importance / total : 1.0 / components.Count).ToArray();
+        w.AlternativeAppeal = components.Select(c => c.Alternatives.SelectMany(a => a.Appeal).ToArray()).ToArray();
+        w.AlternativeFidelity = components.Select(c => c.Alternatives.Select(a => a.Fidelity).ToArray()).ToArray();
+        w.AlternativeCost = components.Select(c => c.Alternatives.Select(a => a.Cost).ToArray()).ToArray();
+        w.OriginalCost = components.Select((c, k) => w.ComponentWeight[k] * c.Alternatives[0].Cost).Sum();
     }
 
     private static void BuildOrganisations(World w)

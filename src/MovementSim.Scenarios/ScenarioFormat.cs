@@ -165,15 +165,16 @@ public static class ScenarioFormat
             new("organisation", ColumnKind.Name, "Name of the kind of organisation; unique in the file. `all` is reserved."),
             new("position", ColumnKind.Choice, "Where it stands relative to the system.", Choices: Names.Positions),
             new("role", ColumnKind.Choice,
-                "What it does: government issues mandates; institution adopts, adapts and delivers at scale to its locality; "
-                + "movement delivers the original form at small capacity; intermediary ties positions together and delivers nothing.",
+                "What it does: government's actors reach every institution (mandates themselves are events); institution adopts, "
+                + "adapts and delivers at scale to its locality; movement and intermediary keep the original form and deliver nothing "
+                + "themselves (the movement's delivery is one shared capacity, see movement_capacity; brokering comes from actors' broker flag).",
                 Choices: Names.Roles),
             new("count", ColumnKind.Integer, "Number of organisations of this kind.", "organisations", Min: 1),
             new("capacity", ColumnKind.Real,
-                "Share of its locality an institution can serve with the original form (unit cost 1); ignored for movement organisations.",
+                "Share of its locality an institution can serve with the original form (unit cost 1); used only by institutions.",
                 "share of locality", Min: 0, Max: 1),
             new("adoption_threshold", ColumnKind.Real, "Coalition pressure an institution needs to adopt.", "pressure", Min: 0, Max: 1),
-            new("adopted_at_start", ColumnKind.Flag, "1: organisations of this kind have adopted (technically) before step 0."),
+            new("adopted_at_start", ColumnKind.Flag, "1: institutions of this kind have adopted (technically) before step 0; ignored when institutional_adoption is 0."),
         ]);
 
     public static readonly FileFormat Actors = new(ActorsFile, true,
@@ -189,7 +190,7 @@ public static class ScenarioFormat
                 + "The w_ columns of a row must sum to 1.", "weight", Min: 0)),
             .. Names.Resources.Select(r => new ColumnFormat("r_" + r, ColumnKind.Real,
                 $"Amount of the {r} resource ({Describe(ResourceMeaning, r)}) each actor holds.", "resource units", Min: 0)),
-            new("initial_support", ColumnKind.Real, "Support for the innovation at step 0; also the actor's sticky core belief.",
+            new("initial_support", ColumnKind.Real, "Support for the innovation at step 0 (each actor drawn around it, see support_noise); also the actor's sticky core belief.",
                 "support", Min: 0, Max: 1),
             new("fidelity_tolerance", ColumnKind.Real,
                 "Lowest delivered fidelity an outside actor accepts without voice or exit.", "fidelity", Min: 0, Max: 1),
@@ -227,9 +228,9 @@ public static class ScenarioFormat
         new(EventKind.BudgetShock, 0, 1, true, false,
             "size of the cut (capacity down, weight of the money motive up)"),
         new(EventKind.Forum, 0, 1, false, true,
-            "strength of the forum (trust and learning up)"),
+            "rise of the constructive-conversation level (capped at 1): how much actors and organisations hear other positions"),
         new(EventKind.LeadershipChange, 0, 1, false, false,
-            "size of the change of leadership"),
+            "probability that each decision maker of the target is replaced by a fresh draw of its archetype"),
         new(EventKind.MovementFunding, 0, 1, false, true,
             "funding for the movement's own capacity"),
     ];

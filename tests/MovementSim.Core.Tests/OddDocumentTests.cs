@@ -36,18 +36,22 @@ public class OddDocumentTests
         spec.Kind == ParameterKind.Choice ? string.Join(", ", spec.Choices!) : $"{spec.Format(spec.Min)}–{spec.Format(spec.Max)}";
 
     /// <summary>Rows of the parameter table as (name, default, range), backticks removed.</summary>
-    private static List<(string Name, string Default, string Range)> ParameterRows()
+    private static List<(string Name, string Default, string Range)> ParameterRows() =>
+        ParameterCells().Select(c => (c[0], c[1], c[2])).ToList();
+
+    /// <summary>The six cells of every row of the parameter table, trimmed, backticks removed.</summary>
+    private static List<string[]> ParameterCells()
     {
         var lines = OddLines();
         var header = Array.FindIndex(lines, l => l.Trim() == ParameterTableHeader);
         Assert.True(header >= 0, $"docs/model-odd.md has no line '{ParameterTableHeader}'");
-        var rows = new List<(string, string, string)>();
+        var rows = new List<string[]>();
         // header + 1 is the | --- | separator.
         for (var i = header + 2; i < lines.Length && lines[i].TrimStart().StartsWith('|'); i++)
         {
             var cells = lines[i].Trim().Trim('|').Split('|').Select(c => c.Trim().Trim('`')).ToArray();
             Assert.True(cells.Length == 6, $"parameter table row has {cells.Length} cells, not 6: {lines[i]}");
-            rows.Add((cells[0], cells[1], cells[2]));
+            rows.Add(cells);
         }
         return rows;
     }
@@ -98,6 +102,21 @@ public class OddDocumentTests
                 $"{spec.Name}: default '{rows[i].Default}' in the ODD, '{spec.Format(spec.Default)}' in the catalog");
             Assert.True(rows[i].Range == RangeOf(spec),
                 $"{spec.Name}: range '{rows[i].Range}' in the ODD, '{RangeOf(spec)}' in the catalog");
+        }
+    }
+
+    [Fact]
+    public void The_parameter_table_gives_each_parameter_the_catalogs_unit_meaning_and_source()
+    {
+        // The document promises the catalog's own text, so a changed meaning cannot drift unnoticed.
+        var rows = ParameterCells().ToDictionary(c => c[0], StringComparer.Ordinal);
+        foreach (var spec in ParameterCatalog.All)
+        {
+            Assert.True(rows.TryGetValue(spec.Name, out var cells), $"no row for {spec.Name}");
+            var unit = spec.Unit.Length == 0 ? "—" : spec.Unit;
+            Assert.True(cells[3] == unit, $"{spec.Name}: unit '{cells[3]}' in the ODD, '{unit}' in the catalog");
+            Assert.True(cells[4] == spec.Meaning, $"{spec.Name}: meaning '{cells[4]}' in the ODD, '{spec.Meaning}' in the catalog");
+            Assert.True(cells[5] == spec.Source, $"{spec.Name}: source '{cells[5]}' in the ODD, '{spec.Source}' in the catalog");
         }
     }
 

@@ -83,7 +83,7 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
         var (code, stdout, err) = CliFixture.Run(Calibrate(data, tmp.Sub("fit"), "external_influence,imitation"));
 
         Assert.True(code == 0, err);
-        Assert.Equal(Path.GetFullPath(tmp.Sub("fit")), stdout.Trim());
+        Assert.Equal(Path.GetFullPath(tmp.Sub("fit")), stdout.Split('\n')[0]); // the folder first, then the report
         Assert.Equal("parameter,value,low,high,identified", File.ReadLines(tmp.Sub("fit/fit.csv")).First());
         var p = Row(tmp.Sub("fit"), "external_influence");
         var q = Row(tmp.Sub("fit"), "imitation");
@@ -102,6 +102,7 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
         Assert.Equal(2000, fitted.Scenario.Parameters.People);
         Assert.True(File.Exists(tmp.Sub("fit/timeseries.csv")) && File.Exists(tmp.Sub("fit/summary.csv"))); // the simulated band at the fit
         Assert.Contains("\"analysis\": \"calibration\"", File.ReadAllText(tmp.Sub("fit/manifest.json")));
+        Assert.True(File.Exists(tmp.Sub("fit/report.html"))); // drawn from fit.csv, observed.csv and the fitted batch
         Assert.False(Directory.Exists(tmp.Sub("fit/runs")));
     }
 

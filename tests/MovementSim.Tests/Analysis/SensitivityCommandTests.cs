@@ -37,7 +37,7 @@ public class SensitivityCommandTests
         var (code, stdout, err) = CliFixture.Run(Morris(AnalysisFixture.BassDocking, ranges, tmp.Sub("out")));
 
         Assert.True(code == 0, err);
-        Assert.Equal(Path.GetFullPath(tmp.Sub("out")), stdout.Trim());
+        Assert.Equal(Path.GetFullPath(tmp.Sub("out")), stdout.Split('\n')[0]); // the folder first, then the report
         Assert.Equal("parameter,index,value,ci_low,ci_high", File.ReadLines(tmp.Sub("out/indices.csv")).First());
         var rows = AnalysisFixture.ReadCsv(tmp.Sub("out/indices.csv"));
         Assert.Equal(9, rows.Count); // mu_star, mu and sigma of each of three parameters
@@ -51,6 +51,7 @@ public class SensitivityCommandTests
         var manifest = File.ReadAllText(tmp.Sub("out/manifest.json"));
         Assert.Contains("\"sensitivity_measure\": \"reach\"", manifest);
         Assert.Contains("\"at_step\": 40", manifest);
+        Assert.Contains("depends most on", File.ReadAllText(tmp.Sub("out/report.html"))); // the report names, in words, what reach depends on
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Perfolizer.Horology;
+
+namespace MovementSim.Benchmarks;
+
+/// <summary>
+/// A short job for a small shared machine: one launch, two warm-up and seven measured iterations. Attached to every
+/// benchmark class by attribute, so do not add <c>--job</c> on the command line (it would run each benchmark twice).
+/// </summary>
+public sealed class NoisyMachineConfig : ManualConfig
+{
+    public NoisyMachineConfig()
+    {
+        AddJob(Job.Default
+            .WithLaunchCount(1)
+            .WithWarmupCount(2)
+            .WithIterationCount(7)
+            .WithId("Short"));
+        AddColumn(new PeopleStepsColumn());
+        AddColumn(StatisticColumn.Min);
+        SummaryStyle = SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond);
+    }
+}
+
+/// <summary>
+/// People-steps per second, people x steps / mean time, in millions; at 10^6 people on one thread it also says whether
+/// the target (200 million) is met.
+/// </summary>
+public sealed class PeopleStepsColumn : IColumn
+{
+    /// <summary>The target for the take-up step at 10^6 people on one core, in people-steps per second.</summary>
+    public const double TargetPeopleStepsPerSecond = 200e6;
+
+    public string Id => nameof(PeopleStepsColumn);
+    public string ColumnName => "M people-steps/s";
+    public bool AlwaysShow => true;
+    public ColumnCategory Category => ColumnCategory.Custom;
+    public int PriorityInCategory => 0;
+    public bool IsNumeric => true;
+    public UnitType UnitType => UnitType.Dimensionless;
+    public string Legend => "Millions of people-steps per second (people x 300 steps / mean time); target >= 200 at 10^6 people, one thread";
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    public bool IsAvailable(Summary summary) => true;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var people = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "People")?.Value as int?;
+        var threads = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Threads")?.Value as int? ?? 1;
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        if (people is null || mean is null || benchmarkCase.Descriptor.WorkloadMethod.Name != "TakeUp")
+        {
+            return "-";
+        }
+        var rate = people.Value * (double)BenchmarkScenarios.TakeUpSteps / (mean.Value * 1e-9);
+        var text = (rate / 1e6).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+        if (people.Value == 1_000_000 && threads == 1)
+        {
+            text += rate >= TargetPeopleStepsPerSecond ? " (target met)" : " (TARGET MISSED)";
+        }
+        return text;
+    }
+}
