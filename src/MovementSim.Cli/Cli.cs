@@ -8,10 +8,21 @@ public static class Cli
     public const int Ok = 0;
     public const int InvalidInput = 1;
     public const int UsageError = 2;
+    /// <summary>run, batch, merge: the result is complete but some runs threw (see failures.csv).</summary>
+    public const int SomeRunsFailed = 3;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("MovementSim: how a social movement's innovation is taken up by institutions, and what that does to its reach and fidelity.");
+        root.Subcommands.Add(Commands.ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.DescribeCommand.Create(stdout, stderr));
+        var report = ReportAfter(stdout, stderr);
+        root.Subcommands.Add(Commands.RunCommand.Create(report));
+        root.Subcommands.Add(Commands.BatchCommand.Create(report));
+        root.Subcommands.Add(Commands.MergeCommand.Create(report));
+        root.Subcommands.Add(Commands.PlotCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.ReportCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.SuiteCommand.Create(report));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -24,4 +35,19 @@ public static class Cli
         }
         return parse.Invoke(config);
     }
+
+    /// <summary>Charts and report for a finished result folder. The results are already complete on disk, so a
+    /// failure here is reported but does not undo them; `report DIR` can be run again later.</summary>
+    private static Action<string> ReportAfter(TextWriter stdout, TextWriter stderr) => dir =>
+    {
+        try
+        {
+            var written = Reporting.Report.Write(dir);
+            stdout.WriteLine($"report: {written.ReportPath}");
+        }
+        catch (Exception e) when (e is Reporting.ResultFolderException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"movementsim: results are complete in {dir}, but the report could not be written: {e.Message}");
+        }
+    };
 }

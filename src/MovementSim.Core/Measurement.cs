@@ -26,8 +26,6 @@ public static class Measurement
         into[i++] = meanFidelity;
         into[i++] = institutionalFidelity;
         into[i++] = benefitSum / n;
-        w.LastReach = (double)reached / n;
-        w.LastMeanBenefit = reached > 0 ? benefitSum / reached : 0;
 
         var institutions = Math.Max(1, w.InstitutionCount);
         int adopted = 0, technical = 0, legitimacy = 0, coerced = 0;

@@ -45,6 +45,7 @@ public sealed record ModelParameters
     public double ResultsVisibility { get; init; } = 0.05;
     public double CoalitionThreshold { get; init; } = 0.5;
     public double MotiveNoise { get; init; } = 0.2;
+    public double SupportNoise { get; init; } = 0.1;
 
     // Institutional adoption
     public int InstitutionalAdoption { get; init; } = 1;
@@ -56,6 +57,7 @@ public sealed record ModelParameters
 
     // Adaptation
     public double Coproduction { get; init; } = 0.5;
+    public double VoiceNeed { get; init; } = 2.0;
     public double LegitimacyCoproductionFactor { get; init; } = 0.5;
     public double CoercedCoproductionFactor { get; init; } = 0.25;
     public double AdaptationInertia { get; init; } = 0.02;

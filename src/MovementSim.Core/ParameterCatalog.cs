@@ -195,7 +195,7 @@ public static class ParameterCatalog
             p => p.ActorMeanDegree, (p, v) => p with { ActorMeanDegree = v }),
         Int("broker_ties", 0, 1000, "ties", "Extra ties of each broker to actors in other positions.", Assumption,
             p => p.BrokerTies, (p, v) => p with { BrokerTies = v }),
-        Real("conversation", 0, 1, "weight", "Constructive conversation: weight an actor gives to someone in another position (brokers always 1).", Assumption,
+        Real("conversation", 0, 1, "weight", "Constructive conversation: weight an actor or organisation gives to someone in another position (brokers always 1).", Assumption,
             p => p.Conversation, (p, v) => p with { Conversation = v }),
         Real("belief_update_rate", 0, 100, "per year", "Rate at which secondary beliefs (support) move towards their target.", Assumption,
             p => p.BeliefUpdateRate, (p, v) => p with { BeliefUpdateRate = v }),
@@ -214,9 +214,11 @@ public static class ParameterCatalog
             p => p.CoalitionThreshold, (p, v) => p with { CoalitionThreshold = v }),
         Real("motive_noise", 0, 5, "log-sd", "Individual variation of motive weights around the archetype's (lognormal).", Assumption,
             p => p.MotiveNoise, (p, v) => p with { MotiveNoise = v }),
+        Real("support_noise", 0, 1, "support", "Individual variation of initial support and core belief around the archetype's (normal sd, clamped to 0..1).", Assumption,
+            p => p.SupportNoise, (p, v) => p with { SupportNoise = v }),
         Int("institutional_adoption", 0, 1, "switch", "1: institutions can adopt; 0: the movement acts alone (counterfactual).", Assumption,
             p => p.InstitutionalAdoption, (p, v) => p with { InstitutionalAdoption = v }),
-        Real("resource_need", 0.001, 1000, "resource units", "Support-weighted resource units of each kind that give full coverage of that kind.", Assumption,
+        Real("resource_need", 0.001, 1000, "resource units", "Listened-to, support-weighted resource units of each kind that give full coverage of that kind.", Assumption,
             p => p.ResourceNeed, (p, v) => p with { ResourceNeed = v }),
         Real("threshold_spread", 0, 1, "pressure", "Institutions' adoption thresholds vary uniformly by +/- this around their organisation's.", Assumption,
             p => p.ThresholdSpread, (p, v) => p with { ThresholdSpread = v }),
@@ -228,8 +230,10 @@ public static class ParameterCatalog
             p => p.LegitimacySwitch, (p, v) => p with { LegitimacySwitch = v }),
         Real("mandate_compliance_rate", 0, 100, "per year", "Hazard of adopting under a mandate of strength 1.", Assumption,
             p => p.MandateComplianceRate, (p, v) => p with { MandateComplianceRate = v }),
-        Real("coproduction", 0, 100, "weight", "Weight of fidelity in an institution's choice per unit voice of coalition members with access.", Assumption,
+        Real("coproduction", 0, 100, "weight", "Weight of fidelity in an inside organisation's choice at full voice of coalition members with access.", Assumption,
             p => p.Coproduction, (p, v) => p with { Coproduction = v }),
+        Real("voice_need", 0.001, 1000, "support", "Listened-to support of coalition members with access that gives an organisation's choice full voice.", Assumption,
+            p => p.VoiceNeed, (p, v) => p with { VoiceNeed = v }),
         Real("legitimacy_coproduction_factor", 0, 1, "factor", "Voice multiplier for institutions that adopted for legitimacy.",
             "Tolbert and Zucker (1983): later adopters adopt the label more than the substance; value an assumption",
             p => p.LegitimacyCoproductionFactor, (p, v) => p with { LegitimacyCoproductionFactor = v }),
@@ -274,6 +278,10 @@ public static class ParameterCatalog
         if (p.Network != NetworkKind.Complete && p.MeanDegree >= p.People)
         {
             yield return $"mean_degree ({p.MeanDegree.ToString(CultureInfo.InvariantCulture)}) must be below people ({p.People})";
+        }
+        if (p.Network != NetworkKind.Complete && (double)p.People * Math.Max(p.MeanDegree, 2) > int.MaxValue / 2)
+        {
+            yield return $"people x mean_degree ({p.People} x {p.MeanDegree.ToString(CultureInfo.InvariantCulture)}) is too large for one network (at most about 5e8 ties)";
         }
         if (p.SocialWeight + p.AppraisalWeight + p.ResultsWeight <= 0)
         {

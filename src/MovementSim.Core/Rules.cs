@@ -18,16 +18,19 @@ public static partial class Rules
         var from = w.P.StartYear + w.StepIndex * w.P.DtYears;
         var to = from + w.P.DtYears;
         const double Eps = 1e-9;
-        foreach (var e in w.Scenario.Events)
+        var events = w.Scenario.Events;
+        for (var k = 0; k < events.Count; k++)
         {
-            if (e.Year >= from - Eps && e.Year < to - Eps)
+            if (events[k].Year >= from - Eps && events[k].Year < to - Eps)
             {
-                ApplyEvent(w, e);
+                ApplyEvent(w, events[k], k);
             }
         }
     }
 
-    public static void ApplyEvent(World w, EventSpec e)
+    /// <summary>Applies one event; <paramref name="eventIndex"/> keys its random draws so that two events in one
+    /// step draw independently.</summary>
+    public static void ApplyEvent(World w, EventSpec e, int eventIndex = 0)
     {
         bool Targets(int o) => e.Target == ScenarioDefinition.AllTargets ||
                                w.Scenario.Organisations[w.OrgSpec[o]].Name == e.Target;
@@ -65,12 +68,10 @@ public static partial class Rules
                 for (var i = 0; i < w.ActorCount; i++)
                 {
                     if (w.DecisionMaker[i] && Targets(w.ActorOrg[i]) &&
-                        w.Random.Uniform(RandomStream.Leadership, w.StepIndex, i) < e.Value)
+                        w.Random.Uniform(RandomStream.Leadership, w.StepIndex, eventIndex * w.ActorCount + i) < e.Value)
                     {
                         var a = w.Scenario.Archetypes[w.ActorArchetype[i]];
-                        WorldBuilder.DrawWeights(w, i, a, RandomStream.LeadershipNoise, w.StepIndex);
-                        w.Support[i] = a.InitialSupport;
-                        w.CoreBelief[i] = a.InitialSupport;
+                        WorldBuilder.DrawActor(w, i, a, RandomStream.LeadershipNoise, w.StepIndex * (w.Scenario.Events.Count + 1) + eventIndex);
                         w.Stance[i] = Stance.Loyalty;
                     }
                 }
@@ -116,9 +117,23 @@ public static partial class Rules
 
     // ---- 3. Influence and coalition --------------------------------------------------------
 
-    /// <summary>Visible results: mean benefit among recipients, scaled by how visible the reach is.</summary>
-    public static double VisibleResults(World w) =>
-        Math.Min(1, w.LastReach / w.P.ResultsVisibility) * w.LastMeanBenefit;
+    /// <summary>Visible results: mean benefit among recipients, scaled by how visible the reach is
+    /// (fully visible at reach results_visibility).</summary>
+    public static double VisibleResults(World w)
+    {
+        var reached = w.Reached;
+        if (reached == 0)
+        {
+            return 0;
+        }
+        var benefit = w.MovementServed * Benefit(w.P, 1);
+        for (var j = 0; j < w.InstitutionCount; j++)
+        {
+            benefit += w.Served[j] * Benefit(w.P, w.FormFidelity[w.InstOrg[j]]);
+        }
+        var reach = (double)reached / w.People;
+        return Math.Min(1, reach / w.P.ResultsVisibility) * (benefit / reached);
+    }
 
     /// <summary>Secondary beliefs (support) move towards a mix of the sticky core belief and a target made of
     /// neighbours' support (weighted by who listens to whom), one's own appraisal and visible results.
@@ -129,7 +144,8 @@ public static partial class Rules
         var results = VisibleResults(w);
         var totalWeight = p.SocialWeight + p.AppraisalWeight + p.ResultsWeight;
         var rate = Math.Min(1, p.BeliefUpdateRate * p.DtYears);
-        var previous = w.Support.ToArray();
+        var previous = w.PreviousSupport;
+        Array.Copy(w.Support, previous, w.ActorCount);
         for (var i = 0; i < w.ActorCount; i++)
         {
             double social = previous[i], weightSum = 0, weighted = 0;
@@ -157,6 +173,11 @@ public static partial class Rules
     public static double ListeningWeight(World w, int i, int j, Position iPosition) =>
         w.OrgPosition[w.ActorOrg[j]] == iPosition || w.Broker[i] || w.Broker[j] ? 1 : w.Conversation;
 
+    /// <summary>How much an organisation in <paramref name="position"/> hears actor j: 1 from its own position or a
+    /// broker, the constructive-conversation level from elsewhere.</summary>
+    public static double HeardBy(World w, Position position, int j) =>
+        w.OrgPosition[w.ActorOrg[j]] == position || w.Broker[j] ? 1 : w.Conversation;
+
     public static void UpdateMembership(World w)
     {
         for (var i = 0; i < w.ActorCount; i++)
@@ -168,20 +189,23 @@ public static partial class Rules
     // ---- 4. Institutional adoption ---------------------------------------------------------
 
     /// <summary>Coalition pressure on organisation o: the geometric mean over resource kinds of the coverage
-    /// min(1, sum over members with access of support x resource / resource_need). A coalition missing one
-    /// kind of resource exerts no pressure however large it is.</summary>
+    /// min(1, sum over members with access of heard x support x resource / resource_need), where heard is 1 for
+    /// members in o's position or brokers and the conversation level otherwise. A coalition missing one kind of
+    /// resource exerts no pressure however large it is.</summary>
     public static double CoalitionPressure(World w, int o)
     {
         Span<double> sum = stackalloc double[RC];
+        var position = w.OrgPosition[o];
         foreach (var i in w.Access.Neighbours(o))
         {
             if (!w.Member[i])
             {
                 continue;
             }
+            var weight = HeardBy(w, position, i) * w.Support[i];
             for (var r = 0; r < RC; r++)
             {
-                sum[r] += w.Support[i] * w.Resources[i * RC + r];
+                sum[r] += weight * w.Resources[i * RC + r];
             }
         }
         double logSum = 0;
@@ -197,23 +221,25 @@ public static partial class Rules
         return Math.Exp(logSum / RC);
     }
 
-    /// <summary>Share of the other institutions of the same kind that had adopted at the start of the step.</summary>
-    public static double PeerShareAdopted(World w, int j)
+    /// <summary>For each institution, the share of the other institutions of the same kind that have adopted.</summary>
+    public static void PeerShares(World w, double[] into)
     {
-        var spec = w.OrgSpec[w.InstOrg[j]];
-        int peers = 0, adopted = 0;
+        var kinds = w.Scenario.Organisations.Count;
+        Span<int> count = kinds <= 256 ? stackalloc int[kinds] : new int[kinds];
+        Span<int> adopted = kinds <= 256 ? stackalloc int[kinds] : new int[kinds];
         for (var k = 0; k < w.InstitutionCount; k++)
         {
-            if (k != j && w.OrgSpec[w.InstOrg[k]] == spec)
-            {
-                peers++;
-                if (w.Adopted[k] && w.AdoptedStep[k] < w.StepIndex + 1)
-                {
-                    adopted++;
-                }
-            }
+            var spec = w.OrgSpec[w.InstOrg[k]];
+            count[spec]++;
+            adopted[spec] += w.Adopted[k] ? 1 : 0;
         }
-        return peers == 0 ? 0 : (double)adopted / peers;
+        for (var j = 0; j < w.InstitutionCount; j++)
+        {
+            var spec = w.OrgSpec[w.InstOrg[j]];
+            var peers = count[spec] - 1;
+            var peersAdopted = adopted[spec] - (w.Adopted[j] ? 1 : 0);
+            into[j] = peers == 0 ? 0 : (double)peersAdopted / peers;
+        }
     }
 
     /// <summary>An institution adopts when coalition pressure reaches its threshold (technical if few peers have
@@ -225,11 +251,9 @@ public static partial class Rules
             return;
         }
         var dt = w.P.DtYears;
-        var peerShare = new double[w.InstitutionCount];
-        for (var j = 0; j < w.InstitutionCount; j++)
-        {
-            peerShare[j] = PeerShareAdopted(w, j);
-        }
+        // Peer shares from the state at the start of the rule, so the order of institutions does not matter.
+        var peerShare = w.PeerShare;
+        PeerShares(w, peerShare);
         for (var j = 0; j < w.InstitutionCount; j++)
         {
             w.Pressure[j] = CoalitionPressure(w, w.InstOrg[j]);
@@ -280,7 +304,7 @@ public static partial class Rules
                 continue;
             }
             DecisionMix(w, o, mix);
-            var j = Array.IndexOf(w.InstOrg, o);
+            var j = w.OrgInstitution[o];
             var factor = 1.0;
             var inertia = 0.0;
             if (j >= 0 && w.Adopted[j])
@@ -297,14 +321,15 @@ public static partial class Rules
             var pull = w.P.Coproduction * w.Voice[o];
             for (var k = 0; k < w.ComponentCount; k++)
             {
-                var alternatives = w.Scenario.Components[k].Alternatives;
+                var appeal = w.AlternativeAppeal[k];
+                var fidelity = w.AlternativeFidelity[k];
                 var current = w.Form[o * w.ComponentCount + k];
-                var currentScore = Score(alternatives[current], mix, pull);
+                var currentScore = Score(appeal.AsSpan(current * MC, MC), fidelity[current], mix, pull);
                 int best = current;
                 var bestScore = currentScore;
-                for (var a = 0; a < alternatives.Count; a++)
+                for (var a = 0; a < fidelity.Length; a++)
                 {
-                    var s = Score(alternatives[a], mix, pull);
+                    var s = Score(appeal.AsSpan(a * MC, MC), fidelity[a], mix, pull);
                     if (s > bestScore + 1e-12)
                     {
                         best = a;
@@ -320,14 +345,15 @@ public static partial class Rules
         }
     }
 
-    public static double Score(AlternativeSpec a, ReadOnlySpan<double> mix, double pull)
+    /// <summary>Score of an alternative: sum_m mix_m appeal_m + pull x fidelity.</summary>
+    public static double Score(ReadOnlySpan<double> appeal, double fidelity, ReadOnlySpan<double> mix, double pull)
     {
         double s = 0;
         for (var m = 0; m < mix.Length; m++)
         {
-            s += mix[m] * a.Appeal[m];
+            s += mix[m] * appeal[m];
         }
-        return s + pull * a.Fidelity;
+        return s + pull * fidelity;
     }
 
     /// <summary>Mean motive weights of the organisation's decision makers (all its actors if none is flagged; zeros if it has no actors).</summary>
@@ -359,47 +385,42 @@ public static partial class Rules
         }
     }
 
-    /// <summary>Voice of coalition members with access to o: their summed support (doubled for those in voice
-    /// stance) over the number of actors with access, at most 1.</summary>
+    /// <summary>Voice of coalition members with access to o: min(1, sum of heard x support / voice_need), with
+    /// members in the voice stance counting double (Hirschman: voice is pressing for quality).</summary>
     public static double CoalitionVoice(World w, int o)
     {
-        var access = w.Access.Neighbours(o);
-        if (access.Length == 0)
-        {
-            return 0;
-        }
+        var position = w.OrgPosition[o];
         double v = 0;
-        foreach (var i in access)
+        foreach (var i in w.Access.Neighbours(o))
         {
             if (w.Member[i])
             {
-                v += w.Support[i] * (w.Stance[i] == Stance.Voice ? 2 : 1);
+                v += HeardBy(w, position, i) * w.Support[i] * (w.Stance[i] == Stance.Voice ? 2 : 1);
             }
         }
-        return Math.Min(1, v / access.Length);
+        return Math.Min(1, v / w.P.VoiceNeed);
     }
 
     /// <summary>Recomputes fidelity, relative cost and motive appeal of organisation o's form (importance-weighted).</summary>
     public static void RefreshForm(World w, int o)
     {
-        double f = 0, c = 0, originalCost = 0;
+        double f = 0, c = 0;
         Span<double> appeal = w.FormAppeal.AsSpan(o * MC, MC);
         appeal.Clear();
         for (var k = 0; k < w.ComponentCount; k++)
         {
-            var comp = w.Scenario.Components[k];
-            var alt = comp.Alternatives[w.Form[o * w.ComponentCount + k]];
+            var a = w.Form[o * w.ComponentCount + k];
             var weight = w.ComponentWeight[k];
-            f += weight * alt.Fidelity;
-            c += weight * alt.Cost;
-            originalCost += weight * comp.Alternatives[0].Cost;
+            f += weight * w.AlternativeFidelity[k][a];
+            c += weight * w.AlternativeCost[k][a];
+            var altAppeal = w.AlternativeAppeal[k].AsSpan(a * MC, MC);
             for (var m = 0; m < MC; m++)
             {
-                appeal[m] += weight * alt.Appeal[m];
+                appeal[m] += weight * altAppeal[m];
             }
         }
         w.FormFidelity[o] = f;
-        w.FormCost[o] = originalCost > 0 ? c / originalCost : 1;
+        w.FormCost[o] = w.OriginalCost > 0 ? c / w.OriginalCost : 1;
     }
 
     // ---- 7. Movement response --------------------------------------------------------------

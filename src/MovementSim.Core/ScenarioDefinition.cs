@@ -1,7 +1,7 @@
 namespace MovementSim.Core;
 
 /// <summary>A kind of organisation; <see cref="Count"/> instances of it exist (e.g. 150 councils).</summary>
-/// <param name="Capacity">Share of its locality an institution can serve with the original form (cost 1); movement organisations ignore it.</param>
+/// <param name="Capacity">Share of its locality an institution can serve with the original form (cost 1); only institutions use it.</param>
 /// <param name="AdoptionThreshold">Coalition pressure (0..1) an institution needs to adopt.</param>
 /// <param name="AdoptedAtStart">Institutions of this kind have adopted (technically) before step 0.</param>
 public sealed record OrganisationSpec(

@@ -35,13 +35,13 @@ public enum Position
 /// <summary>What an organisation does in the model.</summary>
 public enum OrganisationRole
 {
-    /// <summary>Central government: can issue mandates, reaches every institution.</summary>
+    /// <summary>Central government: its actors have access to every institution (mandates are scheduled events).</summary>
     Government,
     /// <summary>Local institution (council, NHS body) that adopts, adapts and delivers at scale to one locality.</summary>
     Institution,
-    /// <summary>User-led organisation or campaign: delivers the original form at small capacity.</summary>
+    /// <summary>User-led organisation or campaign: keeps the original form (the movement's delivery is one shared capacity).</summary>
     Movement,
-    /// <summary>Voluntary sector, brokerage: ties positions together, delivers nothing itself.</summary>
+    /// <summary>Voluntary sector, providers: keeps the original form and delivers nothing itself (brokerage comes from actors' broker flag).</summary>
     Intermediary,
 }
 

@@ -30,6 +30,14 @@ public sealed class World
     public int ComponentCount => Scenario.Components.Count;
     /// <summary>Importance of each component divided by their sum.</summary>
     public double[] ComponentWeight { get; internal set; } = [];
+    /// <summary>Appeal of each alternative to each motive, flattened per component: <c>AlternativeAppeal[k][a * MotiveCount + m]</c>.</summary>
+    public double[][] AlternativeAppeal { get; internal set; } = [];
+    /// <summary>Fidelity of each alternative: <c>AlternativeFidelity[k][a]</c>.</summary>
+    public double[][] AlternativeFidelity { get; internal set; } = [];
+    /// <summary>Unit cost of each alternative: <c>AlternativeCost[k][a]</c>.</summary>
+    public double[][] AlternativeCost { get; internal set; } = [];
+    /// <summary>Importance-weighted unit cost of the original form (the reference for relative cost).</summary>
+    public double OriginalCost { get; internal set; }
 
     // ---- Organisation instances ----------------------------------------------------------
     public int OrgCount { get; internal set; }
@@ -53,6 +61,8 @@ public sealed class World
     // ---- Institutions (organisation instances with role Institution) ---------------------
     public int InstitutionCount => InstOrg.Length;
     public int[] InstOrg { get; internal set; } = [];
+    /// <summary>Institution index of each organisation instance, -1 for organisations that are not institutions.</summary>
+    public int[] OrgInstitution { get; internal set; } = [];
     public bool[] Adopted { get; internal set; } = [];
     public AdoptionMode[] Mode { get; internal set; } = [];
     public double[] Threshold { get; internal set; } = [];
@@ -103,9 +113,10 @@ public sealed class World
     /// <summary>Movement capacity as a share of the population.</summary>
     public double MovementCapacity { get; internal set; }
 
-    /// <summary>Last measured net benefit and mean benefit among recipients, fed back as visible results.</summary>
-    public double LastReach { get; internal set; }
-    public double LastMeanBenefit { get; internal set; }
+    /// <summary>Support at the start of the influence rule (all actors update from it); reused every step.</summary>
+    internal double[] PreviousSupport { get; set; } = [];
+    /// <summary>Peer share adopted of each institution at the start of the adoption rule; reused every step.</summary>
+    internal double[] PeerShare { get; set; } = [];
 
     public int LocalityCount => LocalityStart.Length - 1;
 

@@ -13,7 +13,10 @@ public static class WorldBuilder
         BuildInstitutions(w);
         BuildPeople(w);
         Rules.UpdateMembership(w);
+        // Forms are chosen before institutions adopted at the start are marked, so these take the best form
+        // at adoption, without inertia, like any institution adopting later.
         Rules.Adapt(w);
+        MarkAdoptedAtStart(w);
         Rules.Appraise(w);
         w.MovementCapacity = p.MovementCapacity;
         SeedInitialReach(w);
@@ -25,6 +28,10 @@ public static class WorldBuilder
         var components = w.Scenario.Components;
         var total = components.Sum(c => c.Importance);
         w.ComponentWeight = components.Select(c => total > 0 ? c.Importance / total : 1.0 / components.Count).ToArray();
+        w.AlternativeAppeal = components.Select(c => c.Alternatives.SelectMany(a => a.Appeal).ToArray()).ToArray();
+        w.AlternativeFidelity = components.Select(c => c.Alternatives.Select(a => a.Fidelity).ToArray()).ToArray();
+        w.AlternativeCost = components.Select(c => c.Alternatives.Select(a => a.Cost).ToArray()).ToArray();
+        w.OriginalCost = components.Select((c, k) => w.ComponentWeight[k] * c.Alternatives[0].Cost).Sum();
     }
 
     private static void BuildOrganisations(World w)
@@ -90,16 +97,15 @@ public static class WorldBuilder
         w.DecisionMaker = new bool[n];
         w.Broker = new bool[n];
         w.FidelityTolerance = new double[n];
+        w.PreviousSupport = new double[n];
         for (var i = 0; i < n; i++)
         {
             var a = archetypes[arch[i]];
-            DrawWeights(w, i, a, RandomStream.MotiveNoise, 0);
+            DrawActor(w, i, a, RandomStream.MotiveNoise, 0);
             for (var r = 0; r < rc; r++)
             {
                 w.Resources[i * rc + r] = a.Resources[r];
             }
-            w.Support[i] = a.InitialSupport;
-            w.CoreBelief[i] = a.InitialSupport;
             w.DecisionMaker[i] = a.DecisionMaker;
             w.Broker[i] = a.Broker;
             w.FidelityTolerance[i] = a.FidelityTolerance;
@@ -109,15 +115,22 @@ public static class WorldBuilder
         w.Access = BuildAccess(w);
     }
 
-    /// <summary>An actor's motive weights: the archetype's, each scaled by a lognormal factor, renormalised.</summary>
-    internal static void DrawWeights(World w, int actor, ArchetypeSpec a, RandomStream stream, int step)
+    /// <summary>Draws an actor from its archetype: motive weights each scaled by a lognormal factor (log-sd
+    /// motive_noise) and renormalised; initial support, which is also its core belief, normal around the
+    /// archetype's (sd support_noise), clamped to 0..1; stance loyalty. Used at the start and by leadership change.</summary>
+    internal static void DrawActor(World w, int actor, ArchetypeSpec a, RandomStream stream, int key)
     {
         var mc = Names.MotiveCount;
         var sigma = w.P.MotiveNoise;
+        // Index mc of the actor's block of mc + 1 draws is its support noise.
+        var support = a.InitialSupport + (w.P.SupportNoise > 0 ? w.P.SupportNoise * w.Random.Normal(stream, key, actor * (mc + 1) + mc) : 0);
+        w.Support[actor] = Math.Clamp(support, 0, 1);
+        w.CoreBelief[actor] = w.Support[actor];
+        w.Stance[actor] = Stance.Loyalty;
         double sum = 0;
         for (var m = 0; m < mc; m++)
         {
-            var z = sigma > 0 ? w.Random.Normal(stream, step, actor * mc + m) : 0;
+            var z = sigma > 0 ? w.Random.Normal(stream, key, actor * (mc + 1) + m) : 0;
             var v = a.MotiveWeights[m] * Math.Exp(sigma * z);
             w.Weights[actor * mc + m] = v;
             sum += v;
@@ -258,6 +271,11 @@ public static class WorldBuilder
         var inst = Enumerable.Range(0, w.OrgCount).Where(o => w.OrgRole[o] == OrganisationRole.Institution).ToArray();
         var j = inst.Length;
         w.InstOrg = inst;
+        w.OrgInstitution = Enumerable.Repeat(-1, w.OrgCount).ToArray();
+        for (var k = 0; k < j; k++)
+        {
+            w.OrgInstitution[inst[k]] = k;
+        }
         w.Adopted = new bool[j];
         w.Mode = new AdoptionMode[j];
         w.AdoptedStep = new int[j];
@@ -273,19 +291,33 @@ public static class WorldBuilder
             w.Threshold[k] = Math.Clamp(spec.AdoptionThreshold + w.P.ThresholdSpread * (2 * u - 1), 0, 1);
             w.BudgetFactor[k] = 1;
             w.AdoptedStep[k] = -1;
-            if (spec.AdoptedAtStart)
-            {
-                w.Adopted[k] = true;
-                w.Mode[k] = AdoptionMode.Technical;
-                w.AdoptedStep[k] = 0;
-            }
         }
+        w.PeerShare = new double[j];
         var localities = Math.Max(1, j);
         var n = w.P.People;
         w.LocalityStart = new int[localities + 1];
         for (var l = 0; l <= localities; l++)
         {
             w.LocalityStart[l] = (int)((long)l * n / localities);
+        }
+    }
+
+    /// <summary>Institutions of kinds adopted before step 0 count as technical adopters, unless institutional
+    /// adoption is switched off (the movement-alone counterfactual).</summary>
+    private static void MarkAdoptedAtStart(World w)
+    {
+        if (w.P.InstitutionalAdoption == 0)
+        {
+            return;
+        }
+        for (var k = 0; k < w.InstitutionCount; k++)
+        {
+            if (w.Scenario.Organisations[w.OrgSpec[w.InstOrg[k]]].AdoptedAtStart)
+            {
+                w.Adopted[k] = true;
+                w.Mode[k] = AdoptionMode.Technical;
+                w.AdoptedStep[k] = 0;
+            }
         }
     }
 
@@ -309,7 +341,9 @@ public static class WorldBuilder
         w.InverseDegree = inv;
     }
 
-    /// <summary>Movement "seeds": each person independently with probability initial_reach, within movement capacity.</summary>
+    /// <summary>Movement "seeds": each person independently with probability initial_reach; when that asks for more
+    /// than movement capacity, each candidate is kept with probability capacity / candidates (then capped), so
+    /// seeds spread over all localities rather than filling the first ones.</summary>
     private static void SeedInitialReach(World w)
     {
         if (w.P.InitialReach <= 0)
@@ -318,9 +352,16 @@ public static class WorldBuilder
         }
         var slots = (int)Math.Floor(w.MovementCapacity * w.People);
         var key = w.Random.StepKey(RandomStream.InitialReach, 0);
+        var candidates = 0;
+        for (var i = 0; i < w.People; i++)
+        {
+            candidates += RunRandom.Uniform(key, i) < w.P.InitialReach ? 1 : 0;
+        }
+        var keep = candidates > slots ? (double)slots / candidates : 1;
+        var thin = w.Random.StepKey(RandomStream.InitialReach, 1);
         for (var i = 0; i < w.People && w.MovementServed < slots; i++)
         {
-            if (RunRandom.Uniform(key, i) < w.P.InitialReach)
+            if (RunRandom.Uniform(key, i) < w.P.InitialReach && RunRandom.Uniform(thin, i) < keep)
             {
                 Rules.Reach(w, i, 1);
             }

@@ -1,0 +1,315 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MovementSim.Core;
+
+namespace MovementSim.Batch;
+
+/// <summary>
+/// Runs a batch into its output folder, resumably.
+/// <para>
+/// Each run writes its own small files in <c>.parts/</c> under temporary names and renames them when
+/// complete: <c>&lt;id&gt;.ts</c> (its timeseries rows), then <c>&lt;id&gt;.run</c> (its runs.csv row and
+/// its timing row), which marks the run done; a run that throws leaves only <c>&lt;id&gt;.fail</c> (its
+/// failures.csv row). Rename is atomic, so a killed batch leaves complete parts or none, and running
+/// the same command again executes only the runs with neither <c>.run</c> nor <c>.fail</c>. When every
+/// run is done the parts are concatenated in run id order, so the result does not depend on
+/// completion order or --jobs; then summary.csv is computed from timeseries.csv, manifest.json is
+/// written last (it marks the folder complete) and the parts are deleted.
+/// </para>
+/// </summary>
+public static class BatchRunner
+{
+    public static BatchOutcome Run(BatchRequest request, IBatchProgress? progress = null, CancellationToken cancel = default)
+    {
+        progress ??= NoProgress.Instance;
+        if (request.Jobs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "--jobs must be at least 1");
+        }
+        var design = request.Design;
+        var inputs = InputFiles.Describe(request.InputFiles);
+        var plan = PlanOf(request, inputs);
+        using var folder = OutputFolder.Open(request.OutputDirectory, plan);
+        var started = DateTimeOffset.UtcNow;
+        var layout = new OutputLayout(request.Scenario);
+        var manifestPath = folder.PathOf(ResultFiles.Manifest);
+        var parts = folder.PathOf(ResultFiles.Parts);
+        var total = design.RunCountIn(request.Shard);
+
+        if (File.Exists(manifestPath))
+        {
+            DeleteParts(parts);
+            return new BatchOutcome(folder.Root, total, total, 0, ResultAssembler.CountFailures(folder), true);
+        }
+
+        Directory.CreateDirectory(parts);
+        foreach (var stale in Directory.EnumerateFiles(parts, "*.tmp"))
+        {
+            File.Delete(stale);
+        }
+        AtomicFile.WriteAllText(folder.PathOf(ResultFiles.Design), design.ToCsv());
+        WriteSnapshot(request, inputs, folder);
+
+        var resumed = design.Runs(request.Shard).Count(r => PartFiles.IsDone(parts, r.RunId));
+        progress.Started(total, resumed);
+        var pending = design.Runs(request.Shard).Where(r => !PartFiles.IsDone(parts, r.RunId));
+        var executed = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = request.Jobs, CancellationToken = cancel };
+        try
+        {
+            Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering), options, run =>
+            {
+                var failed = !ExecuteOne(request, layout, parts, run);
+                Interlocked.Increment(ref executed);
+                progress.RunFinished(run, failed);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // Only the batch's own I/O errors get here (a run's exception is a recorded failure): report the first.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        progress.Assembling();
+        var failures = ResultAssembler.AssembleFromParts(folder, layout, design.Runs(request.Shard));
+        if (request.Shard.IsWhole)
+        {
+            SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary),
+                design.Replicates, request.SummaryMemoryBudget);
+        }
+        var manifest = Manifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
+            request.Jobs, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);
+        AtomicFile.WriteAllText(manifestPath, Manifest.ToText(manifest));
+        DeleteParts(parts);
+        return new BatchOutcome(folder.Root, total, resumed, executed, failures, false);
+    }
+
+    /// <summary>The batch's identity for resume and merge checks (see <see cref="BatchPlan"/>).</summary>
+    public static JsonObject PlanOf(BatchRequest request, IReadOnlyList<InputFile> inputs)
+    {
+        var design = request.Design;
+        var parameters = new JsonObject();
+        foreach (var spec in ParameterCatalog.All)
+        {
+            parameters[spec.Name] = spec.FormatOf(request.Scenario.Parameters);
+        }
+        return new JsonObject
+        {
+            ["format"] = 1,
+            ["scenario"] = request.Scenario.Name,
+            ["scenario_sha256"] = Sha256(JsonSerializer.Serialize(request.Scenario)),
+            ["inputs"] = new JsonArray(inputs.Select(i => (JsonNode)new JsonObject { ["file"] = i.Name, ["sha256"] = i.Sha256 }).ToArray()),
+            ["parameters"] = parameters,
+            ["design_method"] = design.Method == DesignMethod.FullFactorial ? "full_factorial" : "latin_hypercube",
+            ["design_sha256"] = Sha256(design.ToCsv()),
+            ["design_points"] = design.Points.Count,
+            ["replicates"] = design.Replicates,
+            ["runs"] = design.RunCount,
+            ["master_seed"] = design.RunSeed is null ? design.MasterSeed : null,
+            ["run_seed"] = design.RunSeed,
+            [BatchPlan.ShardKey] = request.Shard.ToString(),
+        };
+    }
+
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(ResultFiles.Utf8.GetBytes(text)));
+
+    /// <returns>False if the run threw (it is then recorded as a failure).</returns>
+    private static bool ExecuteOne(BatchRequest request, OutputLayout layout, string parts, RunSpec run)
+    {
+        var scenario = request.Scenario with { Parameters = request.Design.ParametersOf(run.DesignPoint, request.Scenario.Parameters) };
+        var tsPath = PartFiles.Timeseries(parts, run.RunId);
+        var measureCount = layout.MeasureNames.Count;
+        var last = new double[measureCount];
+        var prefix = $"{run.RunId.ToString(CultureInfo.InvariantCulture)},{run.DesignPoint.ToString(CultureInfo.InvariantCulture)},{run.Replicate.ToString(CultureInfo.InvariantCulture)},{run.Seed.ToString(CultureInfo.InvariantCulture)},";
+        var buffer = new char[32];
+        long writeTicks = 0;
+        var steps = 0;
+        Exception? failure = null;
+        var start = Stopwatch.GetTimestamp();
+        using (var writer = AtomicFile.CreateText(tsPath))
+        {
+            try
+            {
+                request.Executor.Execute(scenario, run.Seed, (step, year, values) =>
+                {
+                    if (values.Length != measureCount)
+                    {
+                        throw new InvalidOperationException($"the run reported {values.Length} measures, expected {measureCount}");
+                    }
+                    var t0 = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        writer.Write(prefix);
+                        writer.Write(step.ToString(CultureInfo.InvariantCulture));
+                        writer.Write(',');
+                        WriteNumber(writer, year, buffer);
+                        foreach (var v in values)
+                        {
+                            writer.Write(',');
+                            WriteNumber(writer, v, buffer);
+                        }
+                        writer.Write('\n');
+                    }
+                    catch (IOException e)
+                    {
+                        throw new OutputWriteException(e);
+                    }
+                    values.CopyTo(last);
+                    steps = step;
+                    writeTicks += Stopwatch.GetTimestamp() - t0;
+                });
+            }
+            catch (OutputWriteException)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }
+        var wallSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds - (double)writeTicks / Stopwatch.Frequency;
+        if (failure is not null)
+        {
+            AtomicFile.DeleteTemp(tsPath);
+            var error = $"{failure.GetType().FullName}: {failure.Message}".ReplaceLineEndings(" ");
+            AtomicFile.WriteAllText(PartFiles.Failure(parts, run.RunId), $"{Head(run)},{Csv.Escape(error)}\n");
+            return false;
+        }
+        AtomicFile.Commit(tsPath);
+
+        var row = new System.Text.StringBuilder(Head(run));
+        foreach (var spec in ParameterCatalog.All)
+        {
+            row.Append(',').Append(Csv.Escape(spec.FormatOf(scenario.Parameters)));
+        }
+        foreach (var v in last)
+        {
+            row.Append(',').Append(Csv.Number(v));
+        }
+        row.Append(',').Append(Csv.Number((long)scenario.Parameters.People * steps)).Append('\n');
+        row.Append(Csv.Number(run.RunId)).Append(',').Append(Csv.Number(Math.Max(0, wallSeconds))).Append('\n');
+        AtomicFile.WriteAllText(PartFiles.Done(parts, run.RunId), row.ToString());
+        return true;
+    }
+
+    private static string Head(RunSpec run) =>
+        string.Create(CultureInfo.InvariantCulture, $"{run.RunId},{run.DesignPoint},{run.Replicate},{run.Seed}");
+
+    private static void WriteNumber(StreamWriter writer, double value, char[] buffer)
+    {
+        if (!value.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture))
+        {
+            writer.Write(Csv.Number(value));
+            return;
+        }
+        writer.Write(buffer, 0, n);
+    }
+
+    private static void WriteSnapshot(BatchRequest request, IReadOnlyList<InputFile> inputs, OutputFolder folder)
+    {
+        var target = folder.PathOf(ResultFiles.ScenarioSnapshot);
+        var temp = folder.PathOf(ResultFiles.ScenarioSnapshot + ".tmp");
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+        Directory.CreateDirectory(temp);
+        if (request.WriteSnapshot is not null)
+        {
+            request.WriteSnapshot(temp);
+        }
+        else
+        {
+            foreach (var input in inputs)
+            {
+                var destination = SafePath.Combine(temp, input.Name);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(input.Path, destination, overwrite: true);
+            }
+        }
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+        Directory.Move(temp, target);
+    }
+
+    private static void DeleteParts(string parts)
+    {
+        if (Directory.Exists(parts))
+        {
+            Directory.Delete(parts, recursive: true);
+        }
+    }
+}
+
+/// <summary>Writing a run's own output failed: the batch stops (a full disk is not a failed run).</summary>
+public sealed class OutputWriteException(IOException inner) : IOException(inner.Message, inner);
+
+/// <summary>The per-run files in <c>.parts/</c>.</summary>
+public static class PartFiles
+{
+    public static string Timeseries(string parts, int runId) => Path.Combine(parts, Name(runId) + ".ts");
+
+    public static string Done(string parts, int runId) => Path.Combine(parts, Name(runId) + ".run");
+
+    public static string Failure(string parts, int runId) => Path.Combine(parts, Name(runId) + ".fail");
+
+    public static bool IsDone(string parts, int runId) =>
+        File.Exists(Done(parts, runId)) || File.Exists(Failure(parts, runId));
+
+    private static string Name(int runId) => runId.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Column headers of the result files for one scenario.</summary>
+public sealed class OutputLayout
+{
+    public OutputLayout(ScenarioDefinition scenario)
+    {
+        MeasureNames = new MeasureSet(scenario).Names;
+        TimeseriesHeader = "run_id,design_point,replicate,seed,step,year," + string.Join(",", MeasureNames) + "\n";
+        RunsHeader = "run_id,design_point,replicate,seed," + string.Join(",", ParameterCatalog.All.Select(p => p.Name)) +
+            "," + string.Join(",", MeasureNames.Select(m => "final_" + m)) + ",agent_steps\n";
+    }
+
+    public const string TimingHeader = "run_id,wall_seconds\n";
+    public const string FailuresHeader = "run_id,design_point,replicate,seed,error\n";
+    public const string SummaryHeader = "design_point,step,year,measure,n,mean,sd,q05,q50,q95,ci_low,ci_high\n";
+
+    public IReadOnlyList<string> MeasureNames { get; }
+    public string TimeseriesHeader { get; }
+    public string RunsHeader { get; }
+}
+
+/// <summary>A file read to make a batch's scenario or design, and its name inside scenario/ (relative, may contain '/').</summary>
+public sealed record InputSource(string Path, string Name);
+
+/// <summary>An input file as hashed and snapshotted: where it was read, its name inside scenario/ and its SHA-256.</summary>
+public sealed record InputFile(string Path, string Name, string Sha256);
+
+public static class InputFiles
+{
+    /// <summary>Hashes the files; names must be distinct relative paths that stay inside the snapshot folder.</summary>
+    public static IReadOnlyList<InputFile> Describe(IReadOnlyList<InputSource> sources)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<InputFile>();
+        foreach (var source in sources)
+        {
+            SafePath.Combine(ResultFiles.ScenarioSnapshot, source.Name);
+            if (!used.Add(source.Name))
+            {
+                throw new ArgumentException($"two input files are both named '{source.Name}'");
+            }
+            var full = System.IO.Path.GetFullPath(source.Path);
+            result.Add(new InputFile(full, source.Name, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))));
+        }
+        return result;
+    }
+}

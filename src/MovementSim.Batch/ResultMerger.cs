@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace MovementSim.Batch;
+
+/// <summary>The shard folders given to merge do not form one batch.</summary>
+public sealed class MergeException(string message) : Exception(message);
+
+public sealed record MergeOutcome(string OutputDirectory, int Runs, int RunsFailed, bool WasAlreadyComplete)
+{
+    public bool AllSucceeded => RunsFailed == 0;
+}
+
+/// <summary>
+/// Joins the folders of shards 0/N .. N-1/N of one batch into one result, identical byte for byte
+/// in timeseries.csv, runs.csv, design.csv, failures.csv and summary.csv to the same batch run unsharded:
+/// each shard's rows are already in run id order, so a streaming k-way merge on run id restores
+/// the order of the whole. Refuses shards of different batches, missing or repeated shards, and
+/// shards that have not finished.
+/// </summary>
+public static class ResultMerger
+{
+    public static MergeOutcome Merge(IReadOnlyList<string> shardFolders, string outputDirectory, string commandLine = "",
+        IBatchProgress? progress = null, long summaryMemoryBudget = SummaryWriter.DefaultMemoryBudget)
+    {
+        progress ??= NoProgress.Instance;
+        var started = DateTimeOffset.UtcNow;
+        var shards = ReadShards(shardFolders);
+        var first = shards[0];
+        var plan = BatchPlan.WithoutShard(first.Plan);
+        var replicates = (int)plan["replicates"]!;
+        var runs = (int)plan["runs"]!;
+
+        // The Slurm layout merges into the folder that holds slurm/ and shards/.
+        using var folder = OutputFolder.Open(outputDirectory, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]);
+        var manifestPath = folder.PathOf(ResultFiles.Manifest);
+        if (File.Exists(manifestPath))
+        {
+            return new MergeOutcome(folder.Root, runs, ResultAssembler.CountFailures(folder), true);
+        }
+        progress.Started(runs, runs);
+        progress.Assembling();
+        var dirs = shards.Select(s => s.Folder).ToArray();
+        var outputs = new ResultAssembler.Outputs(folder);
+        MergeRows(dirs, ResultFiles.Timeseries, outputs.Timeseries, required: true, countRuns: false);
+        var done = MergeRows(dirs, ResultFiles.Runs, outputs.Runs, required: true, countRuns: true);
+        MergeRows(dirs, ResultFiles.Timing, outputs.Timing, required: true, countRuns: false);
+        var failed = 0;
+        if (dirs.Any(d => File.Exists(Path.Combine(d, ResultFiles.Failures))))
+        {
+            failed = MergeRows(dirs, ResultFiles.Failures, outputs.OpenFailures(), required: false, countRuns: true);
+        }
+        if (done + failed != runs)
+        {
+            throw new MergeException($"the shards hold {done} finished and {failed} failed runs, but the batch has {runs}: a shard folder is damaged");
+        }
+        outputs.Commit();
+        File.Copy(Path.Combine(first.Folder, ResultFiles.Design), AtomicFile.TempOf(folder.PathOf(ResultFiles.Design)), overwrite: true);
+        AtomicFile.Commit(folder.PathOf(ResultFiles.Design));
+        CopySnapshot(first.Folder, folder);
+        SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), replicates, summaryMemoryBudget);
+
+        var manifest = (JsonObject)first.Manifest.DeepClone();
+        manifest["version"] = ProgramInfo.Version;
+        manifest["git_commit"] = ProgramInfo.GitCommit;
+        manifest["runs"] = runs;
+        manifest["runs_failed"] = failed;
+        manifest["shard"] = null;
+        manifest["command_line"] = commandLine;
+        manifest.Remove("jobs");
+        manifest["started"] = Manifest.Time(started);
+        manifest["finished"] = Manifest.Time(DateTimeOffset.UtcNow);
+        manifest["resumed"] = false;
+        manifest["merged_from"] = new JsonArray(shards.Select(s => (JsonNode)new JsonObject
+        {
+            ["folder"] = s.Folder,
+            ["shard"] = s.Shard.ToString(),
+            ["command_line"] = s.Manifest["command_line"]?.DeepClone(),
+            ["started"] = s.Manifest["started"]?.DeepClone(),
+            ["finished"] = s.Manifest["finished"]?.DeepClone(),
+        }).ToArray());
+        AtomicFile.WriteAllText(manifestPath, Manifest.ToText(manifest));
+        return new MergeOutcome(folder.Root, runs, failed, false);
+    }
+
+    private sealed record ShardFolder(string Folder, Shard Shard, JsonObject Plan, JsonObject Manifest);
+
+    private static List<ShardFolder> ReadShards(IReadOnlyList<string> folders)
+    {
+        if (folders.Count == 0)
+        {
+            throw new MergeException("give at least one shard folder to merge");
+        }
+        var shards = new List<ShardFolder>();
+        foreach (var f in folders)
+        {
+            var dir = Path.GetFullPath(f);
+            var planPath = Path.Combine(dir, ResultFiles.Plan);
+            var manifestPath = Path.Combine(dir, ResultFiles.Manifest);
+            if (!Directory.Exists(dir))
+            {
+                throw new MergeException($"{dir} does not exist");
+            }
+            if (!File.Exists(planPath))
+            {
+                throw new MergeException($"{dir} is not a MovementSim batch folder (it has no {ResultFiles.Plan})");
+            }
+            if (!File.Exists(manifestPath))
+            {
+                throw new MergeException($"{dir} is not finished (it has no {ResultFiles.Manifest}): run its batch command again to complete it");
+            }
+            JsonObject plan, manifest;
+            try
+            {
+                plan = BatchPlan.Read(planPath);
+                manifest = Manifest.Read(manifestPath);
+            }
+            catch (Exception e) when (e is OutputFolderException or InvalidDataException)
+            {
+                throw new MergeException(e.Message);
+            }
+            var shardText = (string?)plan[BatchPlan.ShardKey] ?? "";
+            if (!Shard.TryParse(shardText, out var shard, out _))
+            {
+                throw new MergeException($"{dir}: its plan names no valid shard ('{shardText}')");
+            }
+            shards.Add(new ShardFolder(dir, shard, plan, manifest));
+        }
+        var first = shards[0];
+        foreach (var other in shards.Skip(1))
+        {
+            var differences = BatchPlan.Differences(first.Plan, other.Plan, BatchPlan.ShardKey);
+            if (differences.Count > 0)
+            {
+                throw new MergeException($"{first.Folder} and {other.Folder} are shards of different batches ({string.Join("; ", differences)}): merge only shards of one command");
+            }
+            if (!File.ReadAllBytes(Path.Combine(first.Folder, ResultFiles.Design)).AsSpan()
+                    .SequenceEqual(File.ReadAllBytes(Path.Combine(other.Folder, ResultFiles.Design))))
+            {
+                throw new MergeException($"{first.Folder} and {other.Folder} have different designs ({ResultFiles.Design} differs)");
+            }
+        }
+        var count = first.Shard.Count;
+        if (shards.Any(s => s.Shard.Count != count))
+        {
+            throw new MergeException("the shards were cut into different numbers of parts: " +
+                string.Join(", ", shards.Select(s => $"{s.Folder} is {s.Shard}")));
+        }
+        var repeated = shards.GroupBy(s => s.Shard.Index).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new MergeException($"shard {repeated.Key}/{count} is given twice: {string.Join(" and ", repeated.Select(s => s.Folder))}");
+        }
+        var missing = Enumerable.Range(0, count).Except(shards.Select(s => s.Shard.Index)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new MergeException($"shards {string.Join(", ", missing.Select(k => $"{k}/{count}"))} are missing: merge needs all {count} shards");
+        }
+        return shards.OrderBy(s => s.Shard.Index).ToList();
+    }
+
+    /// <summary>K-way merge of row files on their leading run id; returns the number of distinct run ids written.</summary>
+    private static int MergeRows(IReadOnlyList<string> dirs, string name, ResultAssembler.Sink sink, bool required, bool countRuns)
+    {
+        var readers = new List<LineReader>();
+        try
+        {
+            string? header = null;
+            var heads = new List<string?>();
+            foreach (var dir in dirs)
+            {
+                var path = Path.Combine(dir, name);
+                if (!File.Exists(path))
+                {
+                    if (required)
+                    {
+                        throw new MergeException($"{dir} has no {name}");
+                    }
+                    continue;
+                }
+                var reader = new LineReader(path);
+                readers.Add(reader);
+                var h = reader.ReadLine();
+                if (header is null)
+                {
+                    header = h;
+                }
+                else if (h != header)
+                {
+                    throw new MergeException($"{path} has different columns from the other shards' {name}");
+                }
+                heads.Add(reader.ReadLine());
+            }
+            if (header is null)
+            {
+                return 0;
+            }
+            sink.Write(header + "\n");
+            var lastId = -1;
+            var distinct = 0;
+            var lastSource = -1;
+            while (true)
+            {
+                var best = -1;
+                var bestId = int.MaxValue;
+                for (var i = 0; i < heads.Count; i++)
+                {
+                    if (heads[i] is { } line)
+                    {
+                        var id = Csv.LeadingInt(line);
+                        if (id < bestId)
+                        {
+                            bestId = id;
+                            best = i;
+                        }
+                    }
+                }
+                if (best < 0)
+                {
+                    return distinct;
+                }
+                if (bestId < lastId || (bestId == lastId && best != lastSource))
+                {
+                    throw new MergeException($"run {bestId.ToString(CultureInfo.InvariantCulture)} appears in more than one shard or out of order in {name}");
+                }
+                if (bestId != lastId && countRuns)
+                {
+                    distinct++;
+                }
+                lastId = bestId;
+                lastSource = best;
+                sink.Write(heads[best] + "\n");
+                heads[best] = readers[best].ReadLine();
+            }
+        }
+        finally
+        {
+            foreach (var r in readers)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    private static void CopySnapshot(string from, OutputFolder folder)
+    {
+        var source = Path.Combine(from, ResultFiles.ScenarioSnapshot);
+        var target = folder.PathOf(ResultFiles.ScenarioSnapshot);
+        var temp = folder.PathOf(ResultFiles.ScenarioSnapshot + ".tmp");
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+        Directory.CreateDirectory(temp);
+        if (Directory.Exists(source))
+        {
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var destination = SafePath.Combine(temp, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(file, destination, overwrite: true);
+            }
+        }
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+        Directory.Move(temp, target);
+    }
+}

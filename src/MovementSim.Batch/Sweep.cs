@@ -1,0 +1,452 @@
+using System.Globalization;
+using MovementSim.Core;
+
+namespace MovementSim.Batch;
+
+/// <summary>How one swept parameter is given in a sweep file.</summary>
+public enum SweepKind
+{
+    /// <summary>An explicit list of values (choice parameters by option name).</summary>
+    Values,
+    /// <summary><c>levels</c> evenly spaced values from <c>min</c> to <c>max</c>, both included.</summary>
+    Range,
+    /// <summary>Uniform on [min, max] (Latin hypercube only).</summary>
+    Uniform,
+    /// <summary>Uniform in log on [min, max], min &gt; 0 (Latin hypercube only).</summary>
+    LogUniform,
+}
+
+public enum DesignMethod
+{
+    FullFactorial,
+    LatinHypercube,
+}
+
+/// <summary>
+/// Where a cell of an input file is, for error messages: 1-based physical line and 1-based field
+/// index, as the scenario loader counts them; 0 means the whole line, or with line 0 the whole file.
+/// </summary>
+public readonly record struct SourceLocation(string File, int Line, int Column)
+{
+    public InputError Error(string message) => new(File, Line, Column, message);
+}
+
+/// <summary>One swept parameter as declared, already parsed and range-checked.</summary>
+/// <param name="Values">For <see cref="SweepKind.Values"/>: the values (choice index for choices); otherwise empty.</param>
+/// <param name="Levels">For <see cref="SweepKind.Range"/>: the number of levels (at least 2).</param>
+public sealed record SweepDimension(
+    ParameterSpec Parameter,
+    SweepKind Kind,
+    IReadOnlyList<double> Values,
+    double Min,
+    double Max,
+    int Levels,
+    SourceLocation Where);
+
+/// <summary>
+/// A sweep file, parsed: design-wide settings (each null when not given) and the swept parameters in
+/// file order. Turned into runs by <see cref="DesignExpansion.Expand"/>.
+/// </summary>
+public sealed record SweepSpec(
+    string File,
+    DesignMethod Method,
+    int? Samples,
+    int? Replicates,
+    int? MaxRuns,
+    IReadOnlyList<SweepDimension> Dimensions,
+    SourceLocation? MethodWhere = null,
+    SourceLocation? SamplesWhere = null,
+    SourceLocation? MaxRunsWhere = null);
+
+public sealed record SweepParseResult(SweepSpec? Sweep, IReadOnlyList<InputError> Errors)
+{
+    public bool IsValid => Sweep is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads <c>sweep.csv</c> (format in <c>scenarios/SWEEP.md</c>). Every problem is reported, each
+/// with file, line and column, before anything is run.
+/// </summary>
+public static class SweepFile
+{
+    public const string DefaultName = "sweep.csv";
+
+    public static readonly IReadOnlyList<string> Columns = ["name", "kind", "values", "min", "max", "levels"];
+
+    public static readonly IReadOnlyList<string> Kinds = ["values", "range", "uniform", "log_uniform", "setting"];
+
+    public static readonly IReadOnlyList<string> Settings = ["design", "samples", "replicates", "max_runs"];
+
+    public static readonly IReadOnlyList<string> Methods = ["full_factorial", "latin_hypercube"];
+
+    /// <summary>Separator between the entries of the <c>values</c> cell.</summary>
+    public const char ValueSeparator = ';';
+
+    public static SweepParseResult Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SweepParseResult(null, [new InputError(path, 0, 0, $"cannot read the sweep file: {e.Message}")]);
+        }
+        return Parse(text, path);
+    }
+
+    public static SweepParseResult Parse(string text, string file)
+    {
+        var errors = new List<InputError>();
+        var lines = text.Split('\n');
+        Dictionary<string, int>? columnIndex = null;
+        int headerLine = 0;
+        var dimensions = new List<SweepDimension>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var method = DesignMethod.FullFactorial;
+        int? samples = null, replicates = null, maxRuns = null;
+        SourceLocation? methodWhere = null, samplesWhere = null, maxRunsWhere = null;
+
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var lineNo = n + 1;
+            var line = lines[n].TrimEnd('\r');
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+            var fields = Csv.Split(line, out var splitError);
+            if (splitError is not null)
+            {
+                errors.Add(new InputError(file, lineNo, 0, splitError));
+                continue;
+            }
+            if (columnIndex is null)
+            {
+                headerLine = lineNo;
+                columnIndex = ReadHeader(fields, file, lineNo, errors);
+                if (columnIndex is null)
+                {
+                    break;
+                }
+                continue;
+            }
+            if (fields.Count > columnIndex.Count)
+            {
+                var extra = fields[columnIndex.Count];
+                errors.Add(new InputError(file, lineNo, extra.Column,
+                    $"this row has {fields.Count} fields but the header (line {headerLine}) has {columnIndex.Count}"));
+                continue;
+            }
+            var row = new Row(file, lineNo, fields, columnIndex);
+            var kindText = row.Text("kind");
+            var nameText = row.Text("name");
+            if (nameText.Length == 0)
+            {
+                errors.Add(row.At("name").Error("name is empty"));
+                continue;
+            }
+            if (kindText.Length == 0)
+            {
+                errors.Add(row.At("kind").Error($"kind is empty for '{nameText}': expected one of {string.Join(", ", Kinds)}"));
+                continue;
+            }
+            if (!Kinds.Contains(kindText))
+            {
+                var near = NameSuggester.Nearest(kindText, Kinds);
+                errors.Add(row.At("kind").Error($"unknown kind '{kindText}' for '{nameText}'" +
+                    (near is null ? "" : $" (did you mean '{near}'?)") + $": expected one of {string.Join(", ", Kinds)}"));
+                continue;
+            }
+            if (kindText == "setting")
+            {
+                ReadSetting(row, nameText, errors, ref method, ref samples, ref replicates, ref maxRuns,
+                    ref methodWhere, ref samplesWhere, ref maxRunsWhere, seen);
+                continue;
+            }
+            var spec = ParameterCatalog.Find(nameText);
+            if (spec is null)
+            {
+                var near = ParameterCatalog.Nearest(nameText);
+                errors.Add(row.At("name").Error($"unknown parameter '{nameText}'" +
+                    (near is null ? "" : $" (did you mean '{near}'?)")));
+                continue;
+            }
+            if (seen.TryGetValue(spec.Name, out var firstLine))
+            {
+                errors.Add(row.At("name").Error($"{spec.Name} is swept twice (first on line {firstLine})"));
+                continue;
+            }
+            seen[spec.Name] = lineNo;
+            var dimension = kindText switch
+            {
+                "values" => ReadValues(row, spec, errors),
+                "range" => ReadRange(row, spec, errors),
+                "uniform" => ReadDistribution(row, spec, SweepKind.Uniform, errors),
+                _ => ReadDistribution(row, spec, SweepKind.LogUniform, errors),
+            };
+            if (dimension is not null)
+            {
+                dimensions.Add(dimension);
+            }
+        }
+        if (columnIndex is null && errors.Count == 0)
+        {
+            errors.Add(new InputError(file, 0, 0, $"the sweep file is empty: expected a header line '{string.Join(",", Columns)}'"));
+        }
+        var sweep = errors.Count == 0
+            ? new SweepSpec(file, method, samples, replicates, maxRuns, dimensions, methodWhere, samplesWhere, maxRunsWhere)
+            : null;
+        return new SweepParseResult(sweep, errors);
+    }
+
+    private static Dictionary<string, int>? ReadHeader(IReadOnlyList<CsvField> fields, string file, int line, List<InputError> errors)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ok = true;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var name = fields[i].Text.Trim();
+            if (!Columns.Contains(name))
+            {
+                var near = NameSuggester.Nearest(name, Columns);
+                errors.Add(new InputError(file, line, fields[i].Column, $"unknown column '{name}'" +
+                    (near is null ? "" : $" (did you mean '{near}'?)") + $": the columns are {string.Join(", ", Columns)}"));
+                ok = false;
+            }
+            else if (!index.TryAdd(name, i))
+            {
+                errors.Add(new InputError(file, line, fields[i].Column, $"column '{name}' appears twice"));
+                ok = false;
+            }
+        }
+        foreach (var required in new[] { "name", "kind" })
+        {
+            if (ok && !index.ContainsKey(required))
+            {
+                errors.Add(new InputError(file, line, 0, $"the header has no '{required}' column: the columns are {string.Join(", ", Columns)}"));
+                ok = false;
+            }
+        }
+        return ok ? index : null;
+    }
+
+    private static void ReadSetting(Row row, string name, List<InputError> errors, ref DesignMethod method,
+        ref int? samples, ref int? replicates, ref int? maxRuns, ref SourceLocation? methodWhere,
+        ref SourceLocation? samplesWhere, ref SourceLocation? maxRunsWhere, Dictionary<string, int> seen)
+    {
+        if (!Settings.Contains(name))
+        {
+            var near = NameSuggester.Nearest(name, Settings);
+            errors.Add(row.At("name").Error($"unknown setting '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
+                $": the settings are {string.Join(", ", Settings)}"));
+            return;
+        }
+        if (seen.TryGetValue("setting:" + name, out var first))
+        {
+            errors.Add(row.At("name").Error($"setting {name} is given twice (first on line {first})"));
+            return;
+        }
+        seen["setting:" + name] = row.Line;
+        NoCells(row, name, errors, "min", "max", "levels");
+        var text = row.Text("values");
+        var at = row.At("values");
+        if (name == "design")
+        {
+            if (text == "full_factorial")
+            {
+                method = DesignMethod.FullFactorial;
+            }
+            else if (text == "latin_hypercube")
+            {
+                method = DesignMethod.LatinHypercube;
+            }
+            else
+            {
+                errors.Add(at.Error($"design '{text}' is not known: expected one of {string.Join(", ", Methods)}"));
+                return;
+            }
+            methodWhere = at;
+            return;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            errors.Add(at.Error($"{name} = '{text}' is not valid: expected a whole number of at least 1 in the values column"));
+            return;
+        }
+        switch (name)
+        {
+            case "samples":
+                samples = value;
+                samplesWhere = at;
+                break;
+            case "replicates":
+                replicates = value;
+                break;
+            default:
+                maxRuns = value;
+                maxRunsWhere = at;
+                break;
+        }
+    }
+
+    private static SweepDimension? ReadValues(Row row, ParameterSpec spec, List<InputError> errors)
+    {
+        var errorCount = errors.Count;
+        NoCells(row, spec.Name, errors, "min", "max", "levels");
+        var cell = row.Text("values");
+        var at = row.At("values");
+        if (cell.Length == 0)
+        {
+            errors.Add(at.Error($"{spec.Name}: the list of values is empty: give values separated by '{ValueSeparator}'"));
+            return null;
+        }
+        var values = new List<double>();
+        foreach (var part in cell.Split(ValueSeparator))
+        {
+            if (part.Trim().Length == 0)
+            {
+                errors.Add(at.Error($"{spec.Name}: an empty entry in the list of values"));
+                continue;
+            }
+            if (!spec.TryParse(part, out var v, out var error))
+            {
+                errors.Add(at.Error(error));
+                continue;
+            }
+            if (values.Contains(v))
+            {
+                errors.Add(at.Error($"{spec.Name}: value {part.Trim()} is listed twice"));
+                continue;
+            }
+            values.Add(v);
+        }
+        return errors.Count == errorCount
+            ? new SweepDimension(spec, SweepKind.Values, values, values.Min(), values.Max(), values.Count, row.At("name"))
+            : null;
+    }
+
+    private static SweepDimension? ReadRange(Row row, ParameterSpec spec, List<InputError> errors)
+    {
+        var errorCount = errors.Count;
+        NoCells(row, spec.Name, errors, "values");
+        if (spec.Kind == ParameterKind.Choice)
+        {
+            errors.Add(row.At("kind").Error($"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'"));
+            return null;
+        }
+        var min = Bound(row, spec, "min", errors);
+        var max = Bound(row, spec, "max", errors);
+        var levelsText = row.Text("levels");
+        var levelsAt = row.At("levels");
+        var levels = 0;
+        if (levelsText.Length == 0)
+        {
+            errors.Add(levelsAt.Error($"{spec.Name}: a range needs a number of levels (at least 2)"));
+        }
+        else if (!int.TryParse(levelsText, NumberStyles.None, CultureInfo.InvariantCulture, out levels) || levels < 2)
+        {
+            errors.Add(levelsAt.Error($"{spec.Name}: levels = '{levelsText}' is not valid: expected a whole number of at least 2"));
+        }
+        if (errors.Count > errorCount)
+        {
+            return null;
+        }
+        if (min >= max)
+        {
+            errors.Add(row.At("min").Error(min > max
+                ? $"{spec.Name}: the range is reversed: min {spec.Format(min)} is above max {spec.Format(max)}"
+                : $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); use kind 'values' for a single value"));
+            return null;
+        }
+        var values = RangeLevels(spec, min, max, levels);
+        if (values.Distinct().Count() != values.Count)
+        {
+            errors.Add(levelsAt.Error($"{spec.Name}: {levels} levels from {spec.Format(min)} to {spec.Format(max)} repeat whole numbers; use at most {(long)(max - min) + 1} levels"));
+            return null;
+        }
+        return new SweepDimension(spec, SweepKind.Range, values, min, max, levels, row.At("name"));
+    }
+
+    /// <summary>Evenly spaced levels, ends exact; integer parameters rounded to whole numbers.</summary>
+    public static IReadOnlyList<double> RangeLevels(ParameterSpec spec, double min, double max, int levels)
+    {
+        var values = new double[levels];
+        for (var i = 0; i < levels; i++)
+        {
+            var v = i == levels - 1 ? max : min + (max - min) * i / (levels - 1);
+            values[i] = spec.Kind == ParameterKind.Integer ? Math.Round(v, MidpointRounding.AwayFromZero) : v;
+        }
+        return values;
+    }
+
+    private static SweepDimension? ReadDistribution(Row row, ParameterSpec spec, SweepKind kind, List<InputError> errors)
+    {
+        var errorCount = errors.Count;
+        NoCells(row, spec.Name, errors, "values", "levels");
+        if (spec.Kind == ParameterKind.Choice)
+        {
+            errors.Add(row.At("kind").Error($"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'"));
+            return null;
+        }
+        var min = Bound(row, spec, "min", errors);
+        var max = Bound(row, spec, "max", errors);
+        if (errors.Count > errorCount)
+        {
+            return null;
+        }
+        if (min >= max)
+        {
+            errors.Add(row.At("min").Error(min > max
+                ? $"{spec.Name}: the range is reversed: min {spec.Format(min)} is above max {spec.Format(max)}"
+                : $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); use kind 'values' for a single value"));
+            return null;
+        }
+        if (kind == SweepKind.LogUniform && min <= 0)
+        {
+            errors.Add(row.At("min").Error($"{spec.Name}: log_uniform needs min above 0 (got {spec.Format(min)})"));
+            return null;
+        }
+        return new SweepDimension(spec, kind, [], min, max, 0, row.At("name"));
+    }
+
+    private static double Bound(Row row, ParameterSpec spec, string column, List<InputError> errors)
+    {
+        var text = row.Text(column);
+        if (text.Length == 0)
+        {
+            errors.Add(row.At(column).Error($"{spec.Name}: {column} is empty: it must be {spec.RangeText}"));
+            return double.NaN;
+        }
+        if (!spec.TryParse(text, out var v, out var error))
+        {
+            errors.Add(row.At(column).Error($"{column}: {error}"));
+            return double.NaN;
+        }
+        return v;
+    }
+
+    private static void NoCells(Row row, string name, List<InputError> errors, params string[] columns)
+    {
+        foreach (var c in columns)
+        {
+            if (row.Text(c).Length > 0)
+            {
+                errors.Add(row.At(c).Error($"{name}: column {c} must be empty for kind '{row.Text("kind")}'"));
+            }
+        }
+    }
+
+    private sealed class Row(string file, int line, IReadOnlyList<CsvField> fields, Dictionary<string, int> columns)
+    {
+        public int Line => line;
+
+        public string Text(string column) =>
+            columns.TryGetValue(column, out var i) && i < fields.Count ? fields[i].Text.Trim() : "";
+
+        /// <summary>The cell's location; a column the header lacks points at the whole line.</summary>
+        public SourceLocation At(string column) =>
+            new(file, line, columns.TryGetValue(column, out var i) ? i + 1 : 0);
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using MovementSim.Batch;
+
+namespace MovementSim.Cli.Commands;
+
+/// <summary>
+/// <c>batch SCENARIO [--reps N] [--jobs N] [--seed N] [--set name=value ...] [--design FILE] [--shard K/N]
+/// [--out DIR] [--force] [--slurm [--shards N] [--dry-run]]</c>: design points × replicates, in parallel,
+/// resumable, sharded or submitted to Slurm. Exit codes: 0 all runs succeeded, 1 invalid input,
+/// 2 usage error (also: output folder locked or holding another batch), 3 some runs failed.
+/// </summary>
+public static class BatchCommand
+{
+    /// <param name="afterBatch">Called with the result folder once a whole (not sharded) batch is complete: charts and report.</param>
+    public static Command Create(Action<string>? afterBatch = null)
+    {
+        var scenario = BatchOptions.Scenario();
+        var reps = new Option<int?>("--reps") { Description = $"Replicates per design point (default: the sweep file's replicates setting, else {DesignRequest.DefaultReplicates}).", HelpName = "N" };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Runs at once (default: all cores); with --slurm, cores per shard (default 1).", HelpName = "N" };
+        var seed = new Option<int?>("--seed") { Description = $"Master seed; each run's seed derives from it, its design point and replicate (default {Seeds.DefaultMasterSeed}).", HelpName = "N" };
+        var set = BatchOptions.Set();
+        var design = new Option<string?>("--design") { Description = $"Sweep file to use instead of the scenario's {SweepFile.DefaultName} (format: scenarios/SWEEP.md).", HelpName = "FILE" };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (runs whose id modulo N is K); join shards with merge.", HelpName = "K/N" };
+        var output = BatchOptions.Out();
+        var force = new Option<bool>("--force") { Description = $"Allow a design of more runs than its limit (sweep setting max_runs, default {DesignRequest.DefaultMaxRuns})." };
+        var quiet = BatchOptions.Quiet();
+        var slurm = new Option<bool>("--slurm") { Description = "Write a Slurm job-array script (one task per shard, then a merge job) into the output folder and submit it with sbatch." };
+        var shards = new Option<int?>("--shards") { Description = "With --slurm: number of shards (array tasks), default 1.", HelpName = "N" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the scripts without submitting them." };
+        var command = new Command("batch", "Run a scenario's design (its sweep.csv, or --design) with replicates; write timeseries, runs, summary, design and manifest. " +
+            "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv).")
+        {
+            scenario, reps, jobs, seed, set, design, shard, output, force, quiet, slurm, shards, dryRun,
+        };
+        command.SetAction(parse => BatchInvocation.Execute(
+            new BatchArguments
+            {
+                IsRun = false,
+                Scenario = parse.GetRequiredValue(scenario),
+                Reps = parse.GetValue(reps),
+                Jobs = parse.GetValue(jobs),
+                Seed = parse.GetValue(seed),
+                Sets = parse.GetValue(set) ?? [],
+                DesignFile = parse.GetValue(design),
+                Shard = parse.GetValue(shard),
+                Out = parse.GetValue(output),
+                Force = parse.GetValue(force),
+                Quiet = parse.GetValue(quiet),
+                Slurm = parse.GetValue(slurm),
+                Shards = parse.GetValue(shards),
+                DryRun = parse.GetValue(dryRun),
+                CommandLine = BatchInvocation.CommandLineOf(parse),
+            },
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterBatch));
+        return command;
+    }
+}

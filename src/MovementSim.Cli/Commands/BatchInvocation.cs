@@ -1,0 +1,288 @@
+using System.Globalization;
+using MovementSim.Batch;
+using MovementSim.Core;
+using MovementSim.Scenarios;
+
+namespace MovementSim.Cli.Commands;
+
+/// <summary>What run and batch were asked to do, as parsed (before any file is read).</summary>
+internal sealed record BatchArguments
+{
+    public required string Scenario { get; init; }
+    public required bool IsRun { get; init; }
+    public int? Seed { get; init; }
+    public IReadOnlyList<string> Sets { get; init; } = [];
+    public string? Out { get; init; }
+    public int? Reps { get; init; }
+    public int? Jobs { get; init; }
+    public string? DesignFile { get; init; }
+    public string? Shard { get; init; }
+    public bool Force { get; init; }
+    public bool Quiet { get; init; }
+    public bool Slurm { get; init; }
+    public int? Shards { get; init; }
+    public bool DryRun { get; init; }
+    public string CommandLine { get; init; } = "";
+}
+
+/// <summary>
+/// The path shared by run and batch: check the arguments, load and validate everything (scenario,
+/// sweep, design) and report every problem before any simulation starts, then run, then the hook.
+/// </summary>
+internal static class BatchInvocation
+{
+    public static int Execute(BatchArguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterBatch)
+    {
+        // 1. The command line on its own.
+        var usage = new List<string>();
+        var overrides = ParseSets(args.Sets, usage);
+        var shard = Shard.Whole;
+        if (args.Shard is not null && !Shard.TryParse(args.Shard, out shard, out var shardError))
+        {
+            usage.Add(shardError);
+        }
+        if (args.Jobs is < 1)
+        {
+            usage.Add($"--jobs must be at least 1 (got {args.Jobs})");
+        }
+        if (args.Reps is < 1)
+        {
+            usage.Add($"--reps must be at least 1 (got {args.Reps})");
+        }
+        if (args.IsRun && args.Seed is < 0)
+        {
+            usage.Add($"--seed of a run must be a non-negative 32-bit integer (got {args.Seed}), as the seed column of a batch");
+        }
+        if (args.Shards is not null && !args.Slurm)
+        {
+            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
+        }
+        if (args.Shards is < 1)
+        {
+            usage.Add($"--shards must be at least 1 (got {args.Shards})");
+        }
+        if (args.DryRun && !args.Slurm)
+        {
+            usage.Add("--dry-run needs --slurm");
+        }
+        if (args.Slurm && args.Shard is not null)
+        {
+            usage.Add("--slurm cuts the batch into shards itself: drop --shard");
+        }
+        if (usage.Count > 0)
+        {
+            foreach (var u in usage)
+            {
+                stderr.WriteLine($"movementsim: {u}");
+            }
+            return Cli.UsageError;
+        }
+
+        // 2. Every input, all errors collected before anything runs.
+        var errors = new List<string>();
+        var loaded = ScenarioLoader.Load(args.Scenario, overrides);
+        errors.AddRange(loaded.Errors.Select(e => e.ToString()));
+        string? sweepPath = null;
+        SweepParseResult? sweep = null;
+        if (!args.IsRun)
+        {
+            sweepPath = args.DesignFile ?? DefaultSweep(args.Scenario);
+            if (sweepPath is not null)
+            {
+                sweep = SweepFile.Load(sweepPath);
+                errors.AddRange(sweep.Errors.Select(e => e.ToString()));
+            }
+        }
+        var masterSeed = args.Seed ?? Seeds.DefaultMasterSeed;
+        Design? design = null;
+        if (errors.Count == 0)
+        {
+            if (args.IsRun)
+            {
+                design = Design.Single(args.Seed ?? Seeds.RunSeed(Seeds.DefaultMasterSeed, 0, 0));
+            }
+            else
+            {
+                var request = new DesignRequest(masterSeed, args.Reps, args.Force, overrides.Select(o => o.Name).ToHashSet());
+                var expanded = DesignExpansion.Expand(sweep?.Sweep, loaded.Scenario!.Parameters, request, loaded.Scenario.Events);
+                errors.AddRange(expanded.Errors.Select(e => e.ToString()));
+                design = expanded.Design;
+            }
+        }
+        if (errors.Count > 0 || design is null || loaded.Scenario is null)
+        {
+            foreach (var e in errors)
+            {
+                stderr.WriteLine(e);
+            }
+            stderr.WriteLine($"movementsim: {errors.Count} {(errors.Count == 1 ? "error" : "errors")}; nothing was run");
+            return Cli.InvalidInput;
+        }
+
+        var scenario = loaded.Scenario;
+        var output = args.Out ?? DefaultOutput(scenario.Name);
+        try
+        {
+            if (args.Slurm)
+            {
+                return SubmitToSlurm(args, design, masterSeed, sweepPath, output, scenario, loaded, stdout, stderr);
+            }
+            var inputs = InputsOf(loaded, sweepPath);
+            var batch = new BatchRequest
+            {
+                Scenario = scenario,
+                Design = design,
+                OutputDirectory = output,
+                InputFiles = inputs,
+                Shard = shard,
+                Jobs = args.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
+                CommandLine = args.CommandLine,
+                WriteSnapshot = folder =>
+                {
+                    ScenarioFiles.Copy(loaded, folder);
+                    if (sweepPath is not null)
+                    {
+                        File.Copy(sweepPath, Path.Combine(folder, SweepFile.DefaultName), overwrite: true);
+                    }
+                },
+            };
+            var outcome = ProgressDisplay.Run(stderr, args.Quiet, progress => BatchRunner.Run(batch, progress));
+            if (!args.Quiet)
+            {
+                stderr.WriteLine(Describe(outcome));
+            }
+            stdout.WriteLine(outcome.OutputDirectory);
+            if (shard.IsWhole)
+            {
+                afterBatch?.Invoke(outcome.OutputDirectory);
+            }
+            return outcome.AllSucceeded ? Cli.Ok : Cli.SomeRunsFailed;
+        }
+        catch (OutputFolderException e)
+        {
+            stderr.WriteLine($"movementsim: {e.Message}");
+            return Cli.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            stderr.WriteLine($"movementsim: {e.Message}");
+            return Cli.InvalidInput;
+        }
+    }
+
+    private static string Describe(BatchOutcome o)
+    {
+        if (o.WasAlreadyComplete)
+        {
+            return $"movementsim: {o.OutputDirectory} already holds this finished batch ({o.RunsTotal} runs, {o.RunsFailed} failed); nothing to do";
+        }
+        var resumed = o.RunsResumed > 0 ? $", {o.RunsResumed} done earlier" : "";
+        var failed = o.RunsFailed > 0 ? $"; {o.RunsFailed} failed (see {ResultFiles.Failures})" : "";
+        return $"movementsim: {o.RunsTotal} runs{resumed}{failed}; results in {o.OutputDirectory}";
+    }
+
+    /// <summary>Files hashed into the plan and manifest, named as in the snapshot: base files under base/, the sweep as sweep.csv.</summary>
+    private static IReadOnlyList<InputSource> InputsOf(ScenarioLoadResult loaded, string? sweepPath)
+    {
+        var inputs = loaded.Files
+            .Select(f => new InputSource(f.FullPath, string.Concat(Enumerable.Repeat("base/", f.Depth)) + f.Name))
+            .ToList();
+        if (sweepPath is not null)
+        {
+            inputs.Add(new InputSource(Path.GetFullPath(sweepPath), SweepFile.DefaultName));
+        }
+        return inputs;
+    }
+
+    private static string? DefaultSweep(string scenarioFolder)
+    {
+        var path = Path.Combine(scenarioFolder, SweepFile.DefaultName);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>results/&lt;scenario&gt;/&lt;timestamp&gt;, the scenario name reduced to safe characters.</summary>
+    public static string DefaultOutput(string scenarioName)
+    {
+        var safe = new string(scenarioName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray()).Trim('.');
+        return Path.Combine("results", safe.Length == 0 ? "scenario" : safe,
+            DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+    }
+
+    private static List<(string Name, string Value)> ParseSets(IReadOnlyList<string> sets, List<string> usage)
+    {
+        var result = new List<(string, string)>();
+        foreach (var s in sets)
+        {
+            var eq = s.IndexOf('=');
+            if (eq <= 0)
+            {
+                usage.Add($"--set '{s}' is not name=value (for example --set imitation=0.4)");
+                continue;
+            }
+            result.Add((s[..eq].Trim(), s[(eq + 1)..].Trim()));
+        }
+        return result;
+    }
+
+    private static int SubmitToSlurm(BatchArguments args, Design design, int masterSeed, string? sweepPath, string output,
+        ScenarioDefinition scenario, ScenarioLoadResult loaded, TextWriter stdout, TextWriter stderr)
+    {
+        var shards = args.Shards ?? 1;
+        var batchArgs = new List<string> { Path.GetFullPath(args.Scenario), "--seed", masterSeed.ToString(CultureInfo.InvariantCulture),
+            "--reps", design.Replicates.ToString(CultureInfo.InvariantCulture) };
+        foreach (var s in args.Sets)
+        {
+            batchArgs.AddRange(["--set", s]);
+        }
+        if (args.DesignFile is not null)
+        {
+            batchArgs.AddRange(["--design", Path.GetFullPath(args.DesignFile)]);
+        }
+        if (args.Force)
+        {
+            batchArgs.Add("--force");
+        }
+        var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Jobs ?? 1);
+        // The merged result will land in the output folder: claim it now with the batch's plan, so
+        // that the merge job finds it its own and nobody else writes there in between.
+        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },
+            InputFiles.Describe(InputsOf(loaded, sweepPath)));
+        using (OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
+        {
+            if (args.DryRun)
+            {
+                var (array, merge) = SlurmScripts.Write(job);
+                stderr.WriteLine($"movementsim: wrote {array} and {merge} (not submitted: --dry-run)");
+            }
+            else
+            {
+                var submitted = SlurmScripts.Submit(job);
+                stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({shards} shards) and merge job {submitted.MergeJobId}; results will be in {Path.GetFullPath(output)}");
+            }
+        }
+        stdout.WriteLine(Path.GetFullPath(output));
+        return Cli.Ok;
+    }
+
+    /// <summary>How to start this program again on a cluster node: $MOVEMENTSIM_COMMAND, else this build.</summary>
+    private static IReadOnlyList<string> ProgramCommand()
+    {
+        var configured = Environment.GetEnvironmentVariable("MOVEMENTSIM_COMMAND");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+        var dll = typeof(BatchInvocation).Assembly.Location;
+        var host = Environment.ProcessPath;
+        if (host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            return [host, dll];
+        }
+        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null);
+        return File.Exists(apphost) ? [apphost] : ["dotnet", dll];
+    }
+
+    /// <summary>The command line as typed (for the manifest), words quoted for bash where needed.</summary>
+    public static string CommandLineOf(System.CommandLine.ParseResult parse) =>
+        "movementsim " + string.Join(" ", parse.Tokens.Select(t => SlurmScripts.Quote(t.Value)));
+}

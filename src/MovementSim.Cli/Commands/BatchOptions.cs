@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace MovementSim.Cli.Commands;
+
+/// <summary>Arguments and options shared by run and batch, made fresh for each command.</summary>
+internal static class BatchOptions
+{
+    public static Argument<string> Scenario() => new("SCENARIO") { Description = "The scenario folder (e.g. scenarios/direct-payments)." };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a parameter: --set name=value (repeat, or give several after one --set).",
+        AllowMultipleArgumentsPerToken = true,
+        Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "name=value",
+    };
+
+    public static Option<string?> Out() => new("--out")
+    {
+        Description = "Output folder (default results/<scenario>/<timestamp>). Repeating a command with the same --out resumes it.",
+        HelpName = "DIR",
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display." };
+}

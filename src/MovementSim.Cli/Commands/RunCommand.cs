@@ -1,0 +1,40 @@
+using System.CommandLine;
+using MovementSim.Batch;
+
+namespace MovementSim.Cli.Commands;
+
+/// <summary><c>run SCENARIO [--seed N] [--set name=value ...] [--out DIR]</c>: one run, written like a batch of one.</summary>
+public static class RunCommand
+{
+    /// <param name="afterRun">Called with the result folder once it is complete (charts and report).</param>
+    public static Command Create(Action<string>? afterRun = null)
+    {
+        var scenario = BatchOptions.Scenario();
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "The run's seed: a batch row with this value in its seed column replays exactly " +
+                $"(with the batch's --set values and the row's design point values). Default: the seed of run 0 of a batch with master seed {Seeds.DefaultMasterSeed}.",
+            HelpName = "N",
+        };
+        var set = BatchOptions.Set();
+        var output = BatchOptions.Out();
+        var quiet = BatchOptions.Quiet();
+        var command = new Command("run", "Run a scenario once and write timeseries, runs, summary and manifest to the output folder.")
+        {
+            scenario, seed, set, output, quiet,
+        };
+        command.SetAction(parse => BatchInvocation.Execute(
+            new BatchArguments
+            {
+                IsRun = true,
+                Scenario = parse.GetRequiredValue(scenario),
+                Seed = parse.GetValue(seed),
+                Sets = parse.GetValue(set) ?? [],
+                Out = parse.GetValue(output),
+                Quiet = parse.GetValue(quiet),
+                CommandLine = BatchInvocation.CommandLineOf(parse),
+            },
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterRun));
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace MovementSim.Reporting;
+
+/// <summary>How numbers appear in captions and the report: shares as percentages, fidelity and net benefit
+/// as 0–1 scores. Invariant culture throughout.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>A share as a percentage: one decimal below 10% ("1.2%"), none above ("34%").</summary>
+    public static string Percent(double share)
+    {
+        if (double.IsNaN(share))
+        {
+            return "n/a";
+        }
+        var p = share * 100;
+        return Math.Abs(p) < 9.95 && Math.Round(p, 1) != Math.Round(p)
+            ? p.ToString("0.0", Inv) + "%"
+            : p.ToString("0", Inv) + "%";
+    }
+
+    /// <summary>A percentage-point difference ("+3.1 points").</summary>
+    public static string Points(double shareDifference)
+    {
+        var p = shareDifference * 100;
+        return (p >= 0 ? "+" : "") + (Math.Abs(p) < 9.95 ? p.ToString("0.0", Inv) : p.ToString("0", Inv)) + " points";
+    }
+
+    /// <summary>A 0–1 score with two decimals ("0.62").</summary>
+    public static string Score(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.00", Inv);
+
+    /// <summary>Net benefit: three decimals below 0.1 so small values stay distinct ("0.012"), else two.</summary>
+    public static string Benefit(double value) =>
+        double.IsNaN(value) ? "n/a" : Math.Abs(value) < 0.0995 ? value.ToString("0.000", Inv) : value.ToString("0.00", Inv);
+
+    /// <summary>A signed net-benefit difference ("+0.12").</summary>
+    public static string SignedBenefit(double value) => (value >= 0 ? "+" : "") + Benefit(value);
+
+    /// <summary>A calendar year: whole years as "2015", others with up to two decimals ("2015.25").</summary>
+    public static string Year(double year)
+    {
+        var rounded = Math.Round(year, 2);
+        return Math.Abs(rounded - Math.Round(rounded)) < 1e-9 ? Math.Round(rounded).ToString("0", Inv) : rounded.ToString("0.##", Inv);
+    }
+
+    /// <summary>A plain number with up to 3 significant decimals ("0.38", "1200").</summary>
+    public static string Number(double value) => double.IsNaN(value) ? "n/a" : value.ToString("G3", Inv);
+
+    public static string Integer(long value) => value.ToString(Inv);
+
+    /// <summary>"34% (95% CI 33% to 35%)", or the mean alone when there is no interval.</summary>
+    public static string WithInterval(Summary s, Func<double, string> f) =>
+        s.HasInterval ? $"{f(s.Mean)} (95% CI {f(s.CiLow)} to {f(s.CiHigh)})" : f(s.Mean);
+
+    /// <summary>"30% to 38%": the range of the middle 90% of runs.</summary>
+    public static string Range(Summary s, Func<double, string> f) => $"{f(s.Q05)} to {f(s.Q95)}";
+
+    /// <summary>Formatter for a measure by its kind: reach and shares as percentages, net benefit and scores as decimals.</summary>
+    public static Func<double, string> For(string measure) =>
+        measure == Core.MeasureSet.NetBenefit ? Benefit
+        : IsShare(measure) ? Percent
+        : Score;
+
+    /// <summary>Measures that are shares of a population (drawn and written as percentages).</summary>
+    public static bool IsShare(string measure) =>
+        measure.StartsWith("reach", StringComparison.Ordinal)
+        || measure.StartsWith("adopted_", StringComparison.Ordinal)
+        || measure == Core.MeasureSet.InstitutionsAdopted
+        || measure.StartsWith("coalition_", StringComparison.Ordinal) && !measure.StartsWith("coalition_breadth", StringComparison.Ordinal)
+        || measure.StartsWith(ShareNames.Prefix, StringComparison.Ordinal)
+        || measure == Core.MeasureSet.MovementCapacity
+        || measure is Core.MeasureSet.ActorsVoice or Core.MeasureSet.ActorsExit;
+
+    /// <summary>The plain-language name of a measure, for legends and captions.</summary>
+    public static string NameOf(string measure) => measure switch
+    {
+        Core.MeasureSet.Reach => "reach",
+        Core.MeasureSet.ReachMovement => "reach through the movement",
+        Core.MeasureSet.ReachInstitutional => "reach through institutions",
+        Core.MeasureSet.Fidelity => "fidelity",
+        Core.MeasureSet.InstitutionalFidelity => "fidelity of institutions' form",
+        Core.MeasureSet.NetBenefit => "net benefit",
+        Core.MeasureSet.InstitutionsAdopted => "share of institutions that had adopted",
+        Core.MeasureSet.CoalitionSize => "coalition size",
+        Core.MeasureSet.MovementCapacity => "movement capacity",
+        _ => Text.Words(measure),
+    };
+
+    /// <summary>Upper-cases the first letter.</summary>
+    public static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace MovementSim.Reporting;
+
+/// <summary>A scheduled event from scenario/events.csv (columns year, event, target, value).</summary>
+public sealed record ScheduledEvent(double Year, string Kind, string Target, double Value)
+{
+    /// <summary>Plain words, e.g. "budget shock" or "mandate (councils)".</summary>
+    public string Label => Kind.Replace('_', ' ') +
+        (Target.Length == 0 || string.Equals(Target, "all", StringComparison.OrdinalIgnoreCase) ? "" : $" ({Target.Replace('_', ' ')})");
+}
+
+/// <summary>One setting of a swept parameter at a design point, as written in design.csv.</summary>
+public sealed record Setting(string Parameter, string Value)
+{
+    public override string ToString() => $"{Parameter.Replace('_', ' ')} = {Text.Value(Value)}";
+}
+
+/// <summary>A part of the innovation and the share measure of each of its alternatives (first = original).</summary>
+public sealed record ComponentShares(string Component, IReadOnlyList<AlternativeShare> Alternatives);
+
+public sealed record AlternativeShare(string Alternative, string Measure);
+
+/// <summary>A row of indices.csv: a sensitivity index (S1, ST, mu_star, mu, sigma) of one parameter with its interval.</summary>
+public sealed record SensitivityIndex(string Parameter, string Index, double Value, double CiLow, double CiHigh);
+
+/// <summary>A row of fit.csv: a calibrated parameter, its estimate and range, and whether the data identify it (null when not stated).</summary>
+public sealed record FittedParameter(string Parameter, double Value, double Low, double High, bool? Identified);
+
+/// <summary>A row of observed.csv: an observed value of a measure in a year, with its weight (1 when not stated).</summary>
+public sealed record Observation(double Year, string Measure, double Value, double Weight);
+
+/// <summary>Formatting of values read from files (parameter values, design settings).</summary>
+public static class Text
+{
+    /// <summary>A number as at most 6 significant digits (0.30000000000000004 → 0.3); any other text unchanged.</summary>
+    public static string Value(string raw) =>
+        double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v.ToString("G6", CultureInfo.InvariantCulture)
+            : raw;
+
+    public static string Words(string snakeCase) => snakeCase.Replace('_', ' ');
+}

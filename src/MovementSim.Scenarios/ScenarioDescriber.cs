@@ -1,0 +1,94 @@
+using System.Text;
+using MovementSim.Core;
+
+namespace MovementSim.Scenarios;
+
+/// <summary>One parameter as `describe` shows it.</summary>
+/// <param name="Value">Its value in the scenario described (the default when there is none), as files write it.</param>
+/// <param name="SetBy">Where the value was set ("file:line", or "--set"); null when it keeps its default.</param>
+public sealed record ParameterDescription(
+    string Name,
+    string Value,
+    string Default,
+    bool IsDefault,
+    string Range,
+    string Unit,
+    string Meaning,
+    string Source,
+    string? SetBy);
+
+/// <summary>What `describe` shows: every parameter, and every file's columns (from <see cref="ScenarioFormat"/>).</summary>
+public static class ScenarioDescriber
+{
+    public const string GeneratedBegin = "<!-- BEGIN GENERATED: ScenarioDescriber.ReferenceMarkdown(); edit ScenarioFormat.cs, not this part -->";
+    public const string GeneratedEnd = "<!-- END GENERATED -->";
+
+    /// <summary>The scenario files and their columns.</summary>
+    public static IReadOnlyList<FileFormat> Files => ScenarioFormat.Files;
+
+    /// <summary>Every parameter, with its value in <paramref name="parameters"/> (defaults when null).</summary>
+    public static IReadOnlyList<ParameterDescription> Parameters(ModelParameters? parameters = null) =>
+        Describe(parameters ?? new ModelParameters(), []);
+
+    /// <summary>Every parameter of a loaded scenario, with where each value that is not a default was set.</summary>
+    public static IReadOnlyList<ParameterDescription> Parameters(ScenarioLoadResult loaded) =>
+        Describe(loaded.Scenario?.Parameters ?? new ModelParameters(), loaded.Settings);
+
+    private static ParameterDescription[] Describe(ModelParameters p, IReadOnlyList<ParameterSetting> settings)
+    {
+        var defaults = new ModelParameters();
+        return ParameterCatalog.All.Select(s =>
+        {
+            var set = settings.FirstOrDefault(x => x.Spec.Name == s.Name);
+            return new ParameterDescription(
+                s.Name,
+                ScenarioFormat.FormatParameter(s, p),
+                ScenarioFormat.FormatParameter(s, defaults),
+                s.Get(p) == s.Get(defaults),
+                s.RangeText,
+                s.Unit,
+                s.Meaning,
+                s.Source,
+                set is null ? null : set.Line > 0 ? $"{set.Source}:{set.Line}" : set.Source);
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// The reference part of scenarios/README.md: every file with its columns, the events, and the
+    /// parameters. A test checks that the README holds exactly this between its generated markers.
+    /// </summary>
+    public static string ReferenceMarkdown()
+    {
+        var md = new StringBuilder();
+        md.Append("## Files and columns\n\n");
+        md.Append("Every listed column is required in the header, in any order; no other column is allowed.\n");
+        foreach (var file in ScenarioFormat.Files)
+        {
+            md.Append($"\n### `{file.Name}` ({(file.Required ? "required" : "optional")})\n\n");
+            md.Append(file.Meaning).Append("\n\n");
+            md.Append($"Header: `{file.HeaderLine}`\n\n");
+            md.Append("| column | meaning | unit | valid values |\n| --- | --- | --- | --- |\n");
+            foreach (var c in file.Columns)
+            {
+                md.Append($"| `{c.Name}` | {Cell(c.Meaning)} | {Cell(c.Unit)} | {Cell(c.Allowed)} |\n");
+            }
+        }
+        md.Append("\n### Events\n\n");
+        md.Append("| event | value | valid values | target |\n| --- | --- | --- | --- |\n");
+        foreach (var e in ScenarioFormat.EventKinds)
+        {
+            var range = new ColumnFormat("value", ColumnKind.Real, "", Min: e.Min, Max: e.Max, MaxExclusive: e.MaxExclusive).Allowed;
+            md.Append($"| `{e.Name}` | {Cell(e.ValueMeaning)} | {Cell(range)} | {(e.TargetsAll ? "`all` only" : "an organisation or `all`")} |\n");
+        }
+        md.Append("\n## Parameters (rows of `parameters.csv`)\n\n");
+        md.Append("| parameter | default | valid values | unit | meaning | source |\n| --- | --- | --- | --- | --- | --- |\n");
+        var defaults = new ModelParameters();
+        foreach (var s in ParameterCatalog.All)
+        {
+            md.Append($"| `{s.Name}` | {ScenarioFormat.FormatParameter(s, defaults)} | {Cell(s.RangeText)} | {Cell(s.Unit)} | {Cell(s.Meaning)} | {Cell(s.Source)} |\n");
+        }
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+}

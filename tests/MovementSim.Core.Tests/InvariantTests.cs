@@ -1,0 +1,169 @@
+using MovementSim.Core;
+using Xunit;
+
+namespace MovementSim.Core.Tests;
+
+/// <summary>Properties that must hold for every seed and every parameter draw.</summary>
+public class InvariantTests
+{
+    /// <summary>Random but valid parameter sets: each numeric parameter drawn within its catalog range (sizes kept small).</summary>
+    public static IEnumerable<object[]> Draws()
+    {
+        var rng = new MathNet.Numerics.Random.Xoshiro256StarStar(2024, false);
+        for (var d = 0; d < 24; d++)
+        {
+            var p = new ModelParameters
+            {
+                People = 500 + rng.Next(3000),
+                Steps = 20 + rng.Next(40),
+                DtYears = 0.05 + 0.45 * rng.NextDouble(),
+                Network = (NetworkKind)rng.Next(4),
+                ActorNetwork = (NetworkKind)rng.Next(4),
+                MeanDegree = 2 + 10 * rng.NextDouble(),
+                ExternalInfluence = rng.NextDouble(),
+                Imitation = 2 * rng.NextDouble(),
+                InitialReach = 0.05 * rng.NextDouble(),
+                DropoutRate = 2 * rng.NextDouble(),
+                MovementCapacity = 0.02 * rng.NextDouble(),
+                MovementCapacityMax = 0.02 + 0.2 * rng.NextDouble(),
+                MovementGrowth = 2 * rng.NextDouble(),
+                CrowdOut = 2 * rng.NextDouble(),
+                Commissioning = 0.2 * rng.NextDouble(),
+                Conversation = rng.NextDouble(),
+                CoreBeliefWeight = rng.NextDouble(),
+                Coproduction = 2 * rng.NextDouble(),
+                MimeticRate = rng.NextDouble(),
+                MotiveNoise = rng.NextDouble(),
+                QualitySensitivity = 3 * rng.NextDouble(),
+                BenefitFunction = (BenefitFunction)rng.Next(2),
+                ThresholdSpread = rng.NextDouble(),
+                ExitRate = 3 * rng.NextDouble(),
+            };
+            yield return [d, p];
+        }
+    }
+
+    private static ScenarioDefinition CaseWith(ModelParameters p) =>
+        Fixtures.Case(events:
+        [
+            new EventSpec(p.StartYear + p.Steps * p.DtYears * 0.3, EventKind.Mandate, "council", 1),
+            new EventSpec(p.StartYear + p.Steps * p.DtYears * 0.5, EventKind.BudgetShock, "all", 0.3),
+            new EventSpec(p.StartYear + p.Steps * p.DtYears * 0.6, EventKind.LeadershipChange, "council", 0.5),
+            new EventSpec(p.StartYear + p.Steps * p.DtYears * 0.7, EventKind.Forum, "all", 0.3),
+        ]) with { Parameters = p with { StartYear = 1997 } };
+
+    [Theory]
+    [MemberData(nameof(Draws))]
+    public void Counts_sum_to_the_population_and_every_measure_is_finite_and_in_range(int draw, ModelParameters p)
+    {
+        var scenario = CaseWith(p);
+        var sim = new Simulation(scenario, 100 + draw);
+        var names = sim.Measures.Names;
+        void Check()
+        {
+            var w = sim.World;
+            var states = new int[3];
+            foreach (var s in w.PersonState)
+            {
+                states[s]++;
+            }
+            Assert.Equal(w.People, states[0] + states[1] + states[2]);
+            Assert.Equal(states[1], w.MovementServed);
+            Assert.Equal(states[2], w.InstitutionServed);
+            Assert.Equal(w.InstitutionServed, w.Served.Sum());
+            if (w.ReachedNeighbours is { } counts)
+            {
+                // Incrementally kept neighbour counts equal a recount.
+                for (var i = 0; i < w.People; i += 97)
+                {
+                    var recount = 0;
+                    foreach (var t in w.PeopleTies!.Neighbours(i))
+                    {
+                        recount += w.PersonState[t] != 0 ? 1 : 0;
+                    }
+                    Assert.Equal(recount, counts[i]);
+                }
+            }
+            var v = sim.Current;
+            for (var k = 0; k < v.Length; k++)
+            {
+                Assert.True(double.IsFinite(v[k]), $"{names[k]} is {v[k]} at step {sim.StepIndex}");
+                Assert.InRange(v[k], 0, 1);
+            }
+        }
+        Check();
+        while (!sim.Finished)
+        {
+            sim.Step();
+            Check();
+        }
+    }
+
+    [Fact]
+    public void Alternative_shares_of_each_component_sum_to_one_whenever_anyone_is_reached()
+    {
+        var sim = new Simulation(Fixtures.Case(), 3);
+        while (!sim.Finished)
+        {
+            sim.Step();
+        }
+        var v = sim.Current.ToArray();
+        Assert.True(v[sim.Measures.IndexOf(MeasureSet.Reach)] > 0);
+        foreach (var c in sim.World.Scenario.Components)
+        {
+            var sum = c.Alternatives.Sum(a => v[sim.Measures.IndexOf(MeasureSet.AlternativeShare(c.Name, a.Name))]);
+            Assert.Equal(1.0, sum, 12);
+        }
+    }
+
+    [Theory]
+    [InlineData(NetworkKind.Complete)]
+    [InlineData(NetworkKind.Random)]
+    [InlineData(NetworkKind.SmallWorld)]
+    [InlineData(NetworkKind.ScaleFree)]
+    public void With_no_push_and_no_seeds_nobody_is_ever_reached(NetworkKind network)
+    {
+        var s = Fixtures.Case(people: 5_000, steps: 60);
+        s = s with { Parameters = s.Parameters with { ExternalInfluence = 0, InitialReach = 0, Network = network } };
+        var sim = new Simulation(s, 9);
+        var reach = sim.Measures.IndexOf(MeasureSet.Reach);
+        sim.Run((_, _, v) => Assert.Equal(0.0, v[reach]));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_bit_identical_measures()
+    {
+        static List<double[]> Trace(int seed)
+        {
+            var rows = new List<double[]>();
+            new Simulation(Fixtures.Case(people: 8_000, steps: 60), seed).Run((_, _, v) => rows.Add(v.ToArray()));
+            return rows;
+        }
+        var a = Trace(42);
+        var b = Trace(42);
+        var c = Trace(43);
+        Assert.Equal(a.Count, b.Count);
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.Equal(a[i].Select(BitConverter.DoubleToInt64Bits), b[i].Select(BitConverter.DoubleToInt64Bits));
+        }
+        Assert.NotEqual(a[^1], c[^1]);
+    }
+
+    [Fact]
+    public void A_large_run_gives_the_same_bits_on_one_thread_and_on_two()
+    {
+        // More people than one chunk, so the two-thread run really decides chunks in parallel.
+        var s = Fixtures.Case(people: 5 * Rules.ChunkSize + 123, steps: 30);
+        double[] Final(int threads)
+        {
+            var sim = new Simulation(s, 5, new SimulationOptions(threads));
+            while (!sim.Finished)
+            {
+                sim.Step();
+            }
+            return sim.Current.ToArray();
+        }
+        Assert.Equal(Final(1).Select(BitConverter.DoubleToInt64Bits), Final(2).Select(BitConverter.DoubleToInt64Bits));
+    }
+}

@@ -1,0 +1,235 @@
+using MathNet.Numerics.Statistics;
+using MovementSim.Reporting;
+using MovementSim.Reporting.Charts;
+using Xunit;
+
+namespace MovementSim.Tests.Reporting;
+
+/// <summary>The numbers behind the charts, checked exactly against hand computations.</summary>
+public sealed class ChartDataTests
+{
+    private const double Exact = 1e-12;
+
+    [Fact]
+    public void Summary_of_five_values_has_R7_quantiles_and_a_95_percent_t_interval()
+    {
+        var s = Summary.Of([5, 1, 4, 2, 3]);
+
+        Assert.Equal(5, s.N);
+        Assert.Equal(3, s.Mean, Exact);
+        Assert.Equal(Math.Sqrt(2.5), s.Sd, Exact);
+        // h = (n - 1) p, so q05 = x(1) + 0.2 (x(2) - x(1)) = 1.2 and q95 = 4.8.
+        Assert.Equal(1.2, s.Q05, Exact);
+        Assert.Equal(3, s.Q50, Exact);
+        Assert.Equal(4.8, s.Q95, Exact);
+        // t(0.975, 4) = 2.7764451051977987 (tables; R's qt(0.975, 4)).
+        var half = 2.7764451051977987 * Math.Sqrt(2.5) / Math.Sqrt(5);
+        Assert.Equal(3 - half, s.CiLow, 1e-9);
+        Assert.Equal(3 + half, s.CiHigh, 1e-9);
+    }
+
+    [Fact]
+    public void Summary_skips_missing_values_and_gives_no_interval_for_a_single_value()
+    {
+        var s = Summary.Of([double.NaN, 0.25, double.NaN]);
+
+        Assert.Equal(1, s.N);
+        Assert.Equal(0.25, s.Mean);
+        Assert.Equal(0.25, s.Q05);
+        Assert.Equal(0.25, s.Q95);
+        Assert.False(s.HasInterval);
+        Assert.Equal(0, Summary.Of([double.NaN]).N);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.3, 0.1, 0.7, 0.2, 0.9, 0.4, 0.8 })] // odd count
+    [InlineData(new[] { 1.0, 2.0 })] // two values
+    [InlineData(new[] { 3.5, 3.5, 3.5, 1.0 })] // ties
+    public void Quantiles_follow_definition_R7_as_in_MathNet(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        foreach (var p in new[] { 0.05, 0.5, 0.95 })
+        {
+            Assert.Equal(values.QuantileCustom(p, QuantileDefinition.R7), Stats.QuantileR7(sorted, p), Exact);
+        }
+    }
+
+    [Fact]
+    public void Difference_of_means_has_the_Welch_interval()
+    {
+        var a = Summary.Of([1, 2, 3, 4, 5]);
+        var b = Summary.Of([0, 0, 1, 1]);
+        var d = Difference.Between(a, b);
+
+        // se^2 = 2.5/5 + (1/3)/4 = 0.5833...; Welch df = se^4 / ((0.5)^2/4 + (1/12)^2/3) = 5.4983...
+        var va = 2.5 / 5;
+        var vb = (1.0 / 3) / 4;
+        var df = (va + vb) * (va + vb) / (va * va / 4 + vb * vb / 3);
+        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975) * Math.Sqrt(va + vb);
+        Assert.Equal(2.5, d.Estimate, Exact);
+        Assert.Equal(2.5 - half, d.Low, 1e-9);
+        Assert.Equal(2.5 + half, d.High, 1e-9);
+        Assert.Equal("above", Describe.Comparison(d));
+    }
+
+    [Fact]
+    public void Trajectory_marks_every_whole_year_and_labels_every_fifth_apart_from_start_and_end()
+    {
+        // Quarterly steps from 1995 to 2020.
+        var years = Enumerable.Range(0, 101).Select(s => 1995 + s * 0.25).ToArray();
+        var reach = years.Select(y => (y - 1995) / 100).ToArray();
+        var fidelity = years.Select(y => 1 - (y - 1995) / 50).ToArray();
+
+        var t = Trajectory.Of("dp", years, reach, fidelity);
+
+        Assert.Equal(101, t.Points.Count);
+        Assert.Equal(Enumerable.Range(1995, 26).Select(y => (double)y), t.Marks.Select(m => m.Year));
+        Assert.Equal(new double[] { 2000, 2005, 2010, 2015 }, t.LabelledMarks.Select(m => m.Year));
+        var m2005 = t.Marks.Single(m => m.Year == 2005);
+        Assert.Equal(0.1, m2005.Reach, Exact);
+        Assert.Equal(0.8, m2005.Fidelity, Exact);
+        Assert.Equal(new TrajectoryPoint(1995, 0, 1), t.Start);
+        Assert.Equal(2020, t.End.Year);
+        Assert.Equal(0.25 * 0.5, t.End.LinearBenefit, Exact);
+    }
+
+    [Fact]
+    public void Trajectory_marks_fall_on_the_nearest_step_when_years_are_not_exact_in_binary()
+    {
+        // 0.1-year steps: 2000 + 7 * 0.1 is not exactly 2000.7, and whole years are within half a step.
+        var years = Enumerable.Range(0, 31).Select(s => 2000 + s * 0.1).ToArray();
+        var values = years.Select((_, i) => i / 100.0).ToArray();
+
+        var t = Trajectory.Of("dp", years, values, values);
+
+        Assert.Equal(new double[] { 2000, 2001, 2002, 2003 }, t.Marks.Select(m => m.Year));
+        Assert.Equal(new[] { 0.0, 0.1, 0.2, 0.3 }, t.Marks.Select(m => m.Reach));
+        Assert.Equal(new double[] { 2002 }, t.LabelledMarks.Select(m => m.Year));
+    }
+
+    [Theory]
+    [InlineData(8, 1, 2)] // a short run: every year, labels every two
+    [InlineData(25, 1, 5)] // decades of policy: every year, labels every five
+    [InlineData(60, 5, 10)] // long run: every five years, labels every decade
+    [InlineData(200, 10, 20)] // very long run
+    public void Trajectory_marks_thin_out_as_the_span_grows(double span, int markEvery, int labelEvery)
+    {
+        Assert.Equal((markEvery, labelEvery), Trajectory.Spacing(span));
+    }
+
+    [Fact]
+    public void Stacked_layers_run_from_the_sum_below_to_the_sum_including_them()
+    {
+        var stacked = ChartData.Stack([[0.1, 0.2], [0.3, double.NaN], [0.05, 0.4]]);
+
+        Assert.Equal(new[] { 0.0, 0.0 }, stacked[0].Lower);
+        Assert.Equal(new[] { 0.1, 0.2 }, stacked[0].Upper);
+        Assert.Equal(new[] { 0.1, 0.2 }, stacked[1].Lower);
+        Assert.Equal(0.4, stacked[1].Upper[0], Exact);
+        Assert.Equal(0.2, stacked[1].Upper[1], Exact); // missing counts as 0
+        Assert.Equal(0.45, stacked[2].Upper[0], Exact);
+        Assert.Equal(0.6, stacked[2].Upper[1], Exact);
+    }
+
+    [Fact]
+    public void Iso_benefit_curves_keep_reach_times_fidelity_constant_from_full_fidelity_to_the_axis_end()
+    {
+        Assert.Equal(new[] { 0.1, 0.2, 0.3 }, ChartData.IsoBenefitLevels(0.4));
+        Assert.Equal(new[] { 0.2, 0.4, 0.6, 0.8 }, ChartData.IsoBenefitLevels(1));
+
+        var (reach, fidelity) = ChartData.IsoBenefitCurve(0.2, 0.6, points: 5);
+
+        Assert.Equal(new[] { 0.2, 0.3, 0.4, 0.5, 0.6 }, reach.Select(r => Math.Round(r, 12)));
+        Assert.Equal(1, fidelity[0], Exact);
+        Assert.All(reach.Zip(fidelity), p => Assert.Equal(0.2, p.First * p.Second, Exact));
+        Assert.Empty(ChartData.IsoBenefitCurve(0.7, 0.6).Reach);
+    }
+
+    [Fact]
+    public void Swept_levels_are_ordered_numerically_when_they_are_numbers_else_as_first_seen()
+    {
+        Assert.Equal(["0.1", "0.4", "2", "10"], ChartData.Levels(["2", "0.4", "10", "0.1", "2"]));
+        Assert.Equal(["small_world", "random"], ChartData.Levels(["small_world", "random", "small_world"]));
+    }
+
+    [Fact]
+    public void Main_effect_is_the_between_level_variance_of_the_outcome()
+    {
+        // Level a: mean 1 (two points), level b: mean 4 (one point); grand mean 2.
+        var v = ChartData.MainEffectVariance([("a", 0), ("a", 2), ("b", 4)]);
+
+        Assert.Equal((2 * 1.0 + 1 * 4.0) / 3, v, Exact);
+    }
+
+    [Fact]
+    public void Spread_picks_evenly_spaced_indices_including_both_ends()
+    {
+        Assert.Equal([0, 1, 2], ChartData.Spread(3, 7));
+        Assert.Equal([0, 2, 4, 6, 8], ChartData.Spread(9, 5));
+        Assert.Equal(0, ChartData.Spread(20, 7)[0]);
+        Assert.Equal(19, ChartData.Spread(20, 7)[^1]);
+    }
+
+    [Fact]
+    public void Share_names_are_split_by_the_scenarios_alternatives_even_when_names_share_words()
+    {
+        string[] measures = ["reach", "share_plan_person_led", "share_plan_person_centred", "share_plan_resource_allocation"];
+        (string, string)[] declared = [("plan", "person_led"), ("plan", "person_centred"), ("plan", "resource_allocation")];
+
+        var groups = ShareNames.Group(measures, declared);
+
+        var plan = Assert.Single(groups);
+        Assert.Equal("plan", plan.Component);
+        Assert.Equal(["person_led", "person_centred", "resource_allocation"], plan.Alternatives.Select(a => a.Alternative));
+        Assert.Equal("share_plan_person_led", plan.Alternatives[0].Measure);
+    }
+
+    [Fact]
+    public void Without_the_alternatives_file_a_component_is_the_longest_prefix_shared_with_another_share()
+    {
+        string[] measures = ["share_support_plan_person_led", "share_support_plan_resource_allocation", "share_payment_cash", "share_payment_managed_account", "share_lonely_thing"];
+
+        var groups = ShareNames.Group(measures, []);
+
+        Assert.Equal(["support_plan", "payment", "lonely"], groups.Select(g => g.Component));
+        Assert.Equal(["person_led", "resource_allocation"], groups[0].Alternatives.Select(a => a.Alternative));
+        Assert.Equal(["cash", "managed_account"], groups[1].Alternatives.Select(a => a.Alternative));
+        Assert.Equal(["thing"], groups[2].Alternatives.Select(a => a.Alternative));
+    }
+
+    [Theory]
+    [InlineData(0.012, "1.2%")] // below 10%: one decimal
+    [InlineData(0.34, "34%")] // above: none
+    [InlineData(0.05, "5%")] // a whole percentage below 10% loses its ".0"
+    [InlineData(1, "100%")]
+    public void Shares_are_written_as_percentages(double share, string text)
+    {
+        Assert.Equal(text, Format.Percent(share));
+    }
+
+    [Theory]
+    [InlineData(0.0123, "0.012")] // small net benefit keeps three decimals
+    [InlineData(0.214, "0.21")]
+    public void Net_benefit_keeps_small_values_distinct(double value, string text)
+    {
+        Assert.Equal(text, Format.Benefit(value));
+    }
+
+    [Fact]
+    public void A_change_is_described_with_its_direction_and_years()
+    {
+        Assert.Equal("rose from 1% in 1995 to 34% by 2015", Describe.Change(0.0101, 0.34, 1995, 2015, Format.Percent, 0.005));
+        Assert.Equal("fell from 1.00 in 1995 to 0.62 by 2015", Describe.Change(1, 0.62, 1995, 2015, Format.Score, 0.01));
+        Assert.Equal("stayed at about 0.62 from 1995 to 2015", Describe.Change(0.621, 0.62, 1995, 2015, Format.Score, 0.01));
+    }
+
+    [Fact]
+    public void Key_years_are_the_start_each_event_year_and_the_end_or_decades_without_events()
+    {
+        var dp = new DesignPointSeries(0, [], new Dictionary<string, string>(), 1,
+            Enumerable.Range(0, 101).Select(s => 1995 + s * 0.25).ToArray(), new Dictionary<string, Summary[]>());
+
+        Assert.Equal([1995, 1997, 2003, 2008, 2015, 2020], Headline.KeyYears(dp, SyntheticResults.Events));
+        Assert.Equal([1995, 2000, 2010, 2020], Headline.KeyYears(dp, []));
+    }
+}

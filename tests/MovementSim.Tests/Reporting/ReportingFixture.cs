@@ -1,0 +1,94 @@
+using MovementSim.Reporting;
+using Xunit;
+
+namespace MovementSim.Tests.Reporting;
+
+/// <summary>
+/// Writes the synthetic result folders once for all reporting tests and draws their charts and reports.
+/// Set MOVEMENTSIM_KEEP_TEST_RESULTS=1 to keep the folder (its path is in <see cref="Root"/>) for looking at the charts.
+/// </summary>
+public sealed class ReportingFixture : IDisposable
+{
+    public ReportingFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "movementsim-reporting-" + Guid.NewGuid().ToString("N")[..8]);
+        Single = SyntheticResults.Write(Path.Combine(Root, "direct_payments"),
+            new SyntheticResults.Options { WithSensitivity = true, WithCalibration = true });
+        MovementOnly = SyntheticResults.Write(Path.Combine(Root, "movement_only"),
+            new SyntheticResults.Options { Scenario = "movement_only", MovementOnly = true, Seed = 7 });
+        Other = SyntheticResults.Write(Path.Combine(Root, "social_prescribing"),
+            new SyntheticResults.Options { Scenario = "social_prescribing", WithReference = false, StartYear = 2005, Steps = 80, Seed = 9,
+                Design = [new Dictionary<string, string> { ["conversation"] = "0.9", ["imitation"] = "0.2" }] });
+        SweepOne = SyntheticResults.Write(Path.Combine(Root, "sweep_one"), new SyntheticResults.Options
+        {
+            Scenario = "direct_payments", Replicates = 4, Steps = 60, WithEvents = false,
+            Design = new[] { "0.1", "0.2", "0.4", "0.8" }.Select(v => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = v }).ToList(),
+        });
+        SweepTwo = SyntheticResults.Write(Path.Combine(Root, "sweep_two"), new SyntheticResults.Options
+        {
+            Scenario = "direct_payments", Replicates = 3, Steps = 40, WithEvents = false, WithAlternativesFile = false,
+            Design = (from q in new[] { "0.1", "0.4", "0.8" } from c in new[] { "0", "0.5", "1" }
+                      select (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = q, ["conversation"] = c }).ToList(),
+        });
+        SweepThree = SyntheticResults.Write(Path.Combine(Root, "sweep_three"), new SyntheticResults.Options
+        {
+            Scenario = "direct_payments", Replicates = 2, Steps = 40, WithEvents = false,
+            Design = (from q in new[] { "0.1", "0.8" } from c in new[] { "0", "1" } from p in new[] { "0.5", "2" }
+                      select (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = q, ["conversation"] = c, ["coproduction"] = p }).ToList(),
+        });
+        SingleReport = Report.Write(Single.Root);
+        SweepTwoCharts = ChartSet.DrawAll(SweepTwo.Root);
+        // Only the sweep charts of these two: the rest are the same kinds as sweep_two's, and drawing costs time.
+        SweepOneCharts = DrawSection(SweepOne.Root, ChartSet.SectionSweep);
+        SweepThreeCharts = DrawSection(SweepThree.Root, ChartSet.SectionSweep);
+        // Comparison.Write writes a missing report.html; these two stand in for reports written earlier.
+        File.WriteAllText(Path.Combine(Other.Root, ResultFolder.ReportFile), "<!DOCTYPE html><title>social prescribing</title>");
+        File.WriteAllText(Path.Combine(MovementOnly.Root, ResultFolder.ReportFile), "<!DOCTYPE html><title>movement only</title>");
+        Comparison = MovementSim.Reporting.Comparison.Write([Single.Root, Other.Root, MovementOnly.Root], Root);
+    }
+
+    public string Root { get; }
+
+    public SyntheticResults.Written Single { get; }
+    public SyntheticResults.Written MovementOnly { get; }
+    public SyntheticResults.Written Other { get; }
+    public SyntheticResults.Written SweepOne { get; }
+    public SyntheticResults.Written SweepTwo { get; }
+    public SyntheticResults.Written SweepThree { get; }
+
+    public ReportResult SingleReport { get; }
+    public IReadOnlyList<ChartFile> SweepOneCharts { get; }
+    public IReadOnlyList<ChartFile> SweepTwoCharts { get; }
+    public IReadOnlyList<ChartFile> SweepThreeCharts { get; }
+    public ComparisonResult Comparison { get; }
+
+    public IEnumerable<ChartFile> AllCharts =>
+        SingleReport.Charts.Concat(SweepOneCharts).Concat(SweepTwoCharts).Concat(SweepThreeCharts).Concat(Comparison.Charts);
+
+    private static IReadOnlyList<ChartFile> DrawSection(string root, string section)
+    {
+        var results = ResultFolder.Load(root);
+        return ChartSet.Build(results).Where(c => c.Section == section).Select(c => c.Save(results.PathOf(ResultFolder.ChartsFolder))).ToList();
+    }
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("MOVEMENTSIM_KEEP_TEST_RESULTS") is not ("1" or "true"))
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReportingCollection : ICollectionFixture<ReportingFixture>
+{
+    public const string Name = "Reporting results";
+}

@@ -1,0 +1,146 @@
+using MovementSim.Core;
+using MovementSim.Reporting;
+using Xunit;
+
+namespace MovementSim.Tests.Reporting;
+
+/// <summary>Reading a result folder back from its files alone.</summary>
+public sealed class ResultFolderTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "movementsim-folder-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private SyntheticResults.Written Write(string name, SyntheticResults.Options? options = null) =>
+        SyntheticResults.Write(Path.Combine(_root, name), options ?? new SyntheticResults.Options { Replicates = 4, Steps = 20 });
+
+    [Fact]
+    public void Bands_are_computed_over_every_replicate_of_each_design_point_and_step()
+    {
+        var written = Write("a");
+        var r = ResultFolder.Load(written.Root);
+
+        Assert.Equal(ResultFolder.TimeseriesFile, r.SeriesSource);
+        Assert.Equal([0, 1], r.DesignPoints.Select(d => d.Id));
+        var column = SyntheticResults.MeasureNames.ToList().IndexOf(MeasureSet.Reach);
+        foreach (var step in new[] { 0, 7, 20 })
+        {
+            var expected = Summary.Of(Enumerable.Range(0, 4).Select(rep => written.Values[(0, rep)][step][column]));
+            Assert.Equal(expected, r.DesignPoints[0].Get(MeasureSet.Reach)[step]);
+        }
+        Assert.Equal(written.Years, r.DesignPoints[0].Years);
+        Assert.Equal(4, r.DesignPoints[0].Replicates);
+    }
+
+    [Fact]
+    public void Without_timeseries_the_summary_file_gives_the_same_bands()
+    {
+        var full = ResultFolder.Load(Write("full").Root);
+        var summaryOnly = ResultFolder.Load(Write("summary", new SyntheticResults.Options { Replicates = 4, Steps = 20, WithTimeseries = false }).Root);
+
+        Assert.Equal(ResultFolder.SummaryFile, summaryOnly.SeriesSource);
+        Assert.Equal(full.Measures, summaryOnly.Measures);
+        foreach (var measure in new[] { MeasureSet.Reach, MeasureSet.Fidelity, "share_payment_cash" })
+        {
+            Assert.Equal(full.DesignPoints[1].Get(measure), summaryOnly.DesignPoints[1].Get(measure));
+        }
+    }
+
+    [Fact]
+    public void The_movement_only_design_point_is_the_reference_and_the_other_the_primary()
+    {
+        var r = ResultFolder.Load(Write("a").Root);
+
+        Assert.False(r.DesignPoints[0].IsMovementOnly);
+        Assert.True(r.DesignPoints[1].IsMovementOnly);
+        Assert.Equal(0, r.Primary.Id);
+        Assert.Equal(1, r.ReferenceFor(r.Primary)?.Id);
+        Assert.Equal(["institutional_adoption"], r.SweptParameters);
+        Assert.Equal("direct_payments", r.ScenarioName);
+        Assert.Equal("42", r.Manifest.MasterSeed);
+    }
+
+    [Fact]
+    public void Events_components_and_alternatives_come_from_the_scenario_copy()
+    {
+        var r = ResultFolder.Load(Write("a").Root);
+
+        Assert.Equal(SyntheticResults.Events, r.Events);
+        Assert.Equal(["payment", "support_plan"], r.Components.Select(c => c.Component));
+        Assert.Equal(["cash", "managed_account", "notional_budget"], r.Components[0].Alternatives.Select(a => a.Alternative));
+    }
+
+    [Fact]
+    public void A_missing_folder_is_reported_with_its_path()
+    {
+        var path = Path.Combine(_root, "nowhere");
+
+        var e = Assert.Throws<ResultFolderException>(() => ResultFolder.Load(path));
+
+        Assert.Equal($"{path}: no such folder", e.Message);
+    }
+
+    [Fact]
+    public void A_folder_without_timeseries_or_summary_is_not_a_result_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "empty"));
+
+        var e = Assert.Throws<ResultFolderException>(() => ResultFolder.Load(Path.Combine(_root, "empty")));
+
+        Assert.Contains("not a result folder", e.Message);
+        Assert.Contains("timeseries.csv", e.Message);
+    }
+
+    [Fact]
+    public void A_bad_number_is_reported_with_file_line_and_column()
+    {
+        var written = Write("bad");
+        var file = Path.Combine(written.Root, "timeseries.csv");
+        var lines = File.ReadAllLines(file);
+        var header = lines[0].Split(',');
+        var cells = lines[2].Split(',');
+        cells[Array.IndexOf(header, "fidelity")] = "0.5x";
+        lines[2] = string.Join(",", cells);
+        File.WriteAllText(file, string.Join("\n", lines) + "\n");
+
+        var e = Assert.Throws<ResultFolderException>(() => ResultFolder.Load(written.Root));
+
+        Assert.Equal(file, e.FilePath);
+        Assert.Contains("line 3", e.Message);
+        Assert.Contains("'fidelity'", e.Message);
+    }
+
+    [Fact]
+    public void A_missing_column_is_named()
+    {
+        var written = Write("nostep");
+        var file = Path.Combine(written.Root, "timeseries.csv");
+        File.WriteAllText(file, File.ReadAllText(file).Replace(",step,", ",stage,"));
+
+        var e = Assert.Throws<ResultFolderException>(() => ResultFolder.Load(written.Root));
+
+        Assert.Contains("missing column step", e.Message);
+    }
+
+    [Fact]
+    public void A_decimal_comma_that_shifts_the_columns_is_refused()
+    {
+        var written = Write("comma");
+        var file = Path.Combine(written.Root, "runs.csv");
+        var lines = File.ReadAllLines(file);
+        lines[1] = lines[1].Replace(",0.25,", ",0,25,");
+        File.WriteAllText(file, string.Join("\n", lines) + "\n");
+
+        var e = Assert.Throws<ResultFolderException>(() => ResultFolder.Load(written.Root));
+
+        Assert.Equal(file, e.FilePath);
+        Assert.Contains("line 2", e.Message);
+        Assert.Contains("fields where the header has", e.Message);
+    }
+}

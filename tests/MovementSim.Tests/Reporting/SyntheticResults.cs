@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using MathNet.Numerics.Random;
+using MovementSim.Core;
+using MovementSim.Reporting;
+
+namespace MovementSim.Tests.Reporting;
+
+/// <summary>
+/// Writes small result folders that follow results/README.md exactly, from a simple seeded formula instead of
+/// the simulation, so reporting can be tested without the engine. The numbers are plausible, not a model:
+/// institutions adopt along a logistic curve, reach through them grows and their fidelity drifts down.
+/// </summary>
+public static class SyntheticResults
+{
+    public sealed record Options
+    {
+        public string Scenario { get; init; } = "direct_payments";
+        public int Replicates { get; init; } = 5;
+        public int Steps { get; init; } = 100;
+        public double StartYear { get; init; } = 1995;
+        public double Dt { get; init; } = 0.25;
+        public int Seed { get; init; } = 42;
+
+        /// <summary>Swept settings per design point; null: one design point (plus a movement-only one when <see cref="WithReference"/>).</summary>
+        public IReadOnlyList<IReadOnlyDictionary<string, string>>? Design { get; init; }
+
+        public bool WithReference { get; init; } = true;
+        public bool MovementOnly { get; init; }
+        public bool WithEvents { get; init; } = true;
+        public bool WithAlternativesFile { get; init; } = true;
+        public bool WithSensitivity { get; init; }
+        public bool WithCalibration { get; init; }
+        public bool WithSummary { get; init; } = true;
+        public bool WithTimeseries { get; init; } = true;
+
+        /// <summary>Parameter values (by catalogue name) that differ from the defaults in every run.</summary>
+        public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>
+        {
+            ["people"] = "2000", ["steps"] = "100", ["dt_years"] = "0.25", ["start_year"] = "1995", ["network"] = "small_world",
+        };
+    }
+
+    public static readonly (string Component, string Alternative)[] Alternatives =
+    [
+        ("payment", "cash"), ("payment", "managed_account"), ("payment", "notional_budget"),
+        ("support_plan", "person_led"), ("support_plan", "resource_allocation"),
+    ];
+
+    public static readonly ScheduledEvent[] Events =
+    [
+        new(1997, "mandate", "councils", 0.2), new(2003, "mandate", "councils", 1), new(2008, "forum", "all", 0.5), new(2015, "budget_shock", "all", 0.3),
+    ];
+
+    public static IReadOnlyList<string> MeasureNames { get; } =
+        MeasureSet.Fixed.Concat(Alternatives.Select(a => MeasureSet.AlternativeShare(a.Component, a.Alternative))).ToList();
+
+    /// <summary>Raw values written to timeseries.csv, by (design point, replicate): one array of measures per step.</summary>
+    public sealed record Written(string Root, IReadOnlyList<IReadOnlyDictionary<string, string>> Design,
+        IReadOnlyDictionary<(int DesignPoint, int Replicate), double[][]> Values, double[] Years);
+
+    private static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    public static Written Write(string root, Options o)
+    {
+        Directory.CreateDirectory(root);
+        Directory.CreateDirectory(Path.Combine(root, "scenario"));
+        var design = o.Design ?? (o.MovementOnly
+            ? [new Dictionary<string, string> { ["institutional_adoption"] = "0" }]
+            : o.WithReference
+                ? [new Dictionary<string, string> { ["institutional_adoption"] = "1" }, new Dictionary<string, string> { ["institutional_adoption"] = "0" }]
+                : [new Dictionary<string, string>()]);
+        var swept = design.SelectMany(d => d.Keys).Distinct().ToList();
+        var years = Enumerable.Range(0, o.Steps + 1).Select(s => o.StartYear + s * o.Dt).ToArray();
+        var values = new Dictionary<(int, int), double[][]>();
+        for (var dp = 0; dp < design.Count; dp++)
+        {
+            for (var rep = 0; rep < o.Replicates; rep++)
+            {
+                var rng = new Xoshiro256StarStar(o.Seed * 7919 + dp * 101 + rep, false);
+                values[(dp, rep)] = years.Select(_ => Array.Empty<double>()).ToArray();
+                var noise = 1 + 0.08 * Normal(rng);
+                var lag = 0.6 * Normal(rng);
+                for (var s = 0; s < years.Length; s++)
+                {
+                    values[(dp, rep)][s] = Measures(years[s] - o.StartYear, design[dp], noise, lag);
+                }
+            }
+        }
+        var measures = MeasureNames;
+        if (o.WithTimeseries)
+        {
+            var ts = new StringBuilder("run_id,design_point,replicate,seed,step,year," + string.Join(",", measures) + "\n");
+            foreach (var ((dp, rep), rows) in values.OrderBy(kv => kv.Key))
+            {
+                var run = dp * o.Replicates + rep;
+                for (var s = 0; s < rows.Length; s++)
+                {
+                    ts.Append($"{run},{dp},{rep},{1000 + run},{s},{R(years[s])},").Append(string.Join(",", rows[s].Select(R))).Append('\n');
+                }
+            }
+            File.WriteAllText(Path.Combine(root, "timeseries.csv"), ts.ToString());
+        }
+        if (o.WithSummary)
+        {
+            var sb = new StringBuilder("design_point,step,year,measure,n,mean,sd,q05,q50,q95,ci_low,ci_high\n");
+            for (var dp = 0; dp < design.Count; dp++)
+            {
+                for (var s = 0; s < years.Length; s++)
+                {
+                    for (var m = 0; m < measures.Count; m++)
+                    {
+                        var x = Summary.Of(Enumerable.Range(0, o.Replicates).Select(rep => values[(dp, rep)][s][m]));
+                        sb.Append($"{dp},{s},{R(years[s])},{measures[m]},{x.N},{R(x.Mean)},{R(x.Sd)},{R(x.Q05)},{R(x.Q50)},{R(x.Q95)},{R(x.CiLow)},{R(x.CiHigh)}\n");
+                    }
+                }
+            }
+            File.WriteAllText(Path.Combine(root, "summary.csv"), sb.ToString());
+        }
+        var runs = new StringBuilder("run_id,design_point,replicate,seed," + string.Join(",", ParameterCatalog.All.Select(p => p.Name)) + "," +
+                                     string.Join(",", measures.Select(m => "final_" + m)) + ",agent_steps,wall_seconds\n");
+        foreach (var ((dp, rep), rows) in values.OrderBy(kv => kv.Key))
+        {
+            var run = dp * o.Replicates + rep;
+            var parameters = ParameterCatalog.All.Select(p =>
+                design[dp].TryGetValue(p.Name, out var v) ? v : o.Overrides.TryGetValue(p.Name, out var w) ? w : p.Format(p.Default));
+            runs.Append($"{run},{dp},{rep},{1000 + run},").Append(string.Join(",", parameters)).Append(',')
+                .Append(string.Join(",", rows[^1].Select(R))).Append($",{2000 * o.Steps},0.01\n");
+        }
+        File.WriteAllText(Path.Combine(root, "runs.csv"), runs.ToString());
+        File.WriteAllText(Path.Combine(root, "design.csv"),
+            string.Join(",", new[] { "design_point" }.Concat(swept)) + "\n" +
+            string.Concat(design.Select((d, i) =>
+                string.Join(",", new[] { i.ToString(CultureInfo.InvariantCulture) }.Concat(swept.Select(s => d.GetValueOrDefault(s) ?? ""))) + "\n")));
+        File.WriteAllText(Path.Combine(root, "manifest.json"), $$"""
+            {
+              "version": "0.1.0",
+              "git_commit": "0123456789abcdef",
+              "scenario": "{{o.Scenario}}",
+              "inputs": { "scenario/events.csv": "9f2c4e", "scenario/alternatives.csv": "51ab07" },
+              "master_seed": {{o.Seed}},
+              "command_line": "movementsim batch scenarios/{{o.Scenario}} --replicates {{o.Replicates}}",
+              "start_time": "2025-01-01T10:00:00Z",
+              "end_time": "2025-01-01T10:00:05Z",
+              "replicates": {{o.Replicates}},
+              "design_points": {{design.Count}}
+            }
+            """);
+        if (o.WithEvents)
+        {
+            File.WriteAllText(Path.Combine(root, "scenario", "events.csv"),
+                "year,event,target,value\n" + string.Concat(Events.Select(e => $"{R(e.Year)},{e.Kind},{e.Target},{R(e.Value)}\n")));
+        }
+        if (o.WithAlternativesFile)
+        {
+            File.WriteAllText(Path.Combine(root, "scenario", "components.csv"), "component,importance\npayment,0.6\nsupport_plan,0.4\n");
+            File.WriteAllText(Path.Combine(root, "scenario", "alternatives.csv"),
+                "component,alternative,fidelity,cost\n" + string.Concat(Alternatives.Select((a, i) => $"{a.Component},{a.Alternative},1,1\n")));
+        }
+        if (o.WithSensitivity)
+        {
+            File.WriteAllText(Path.Combine(root, "indices.csv"), """
+                parameter,index,value,ci_low,ci_high
+                imitation,S1,0.41,0.35,0.47
+                imitation,ST,0.52,0.45,0.6
+                conversation,S1,0.18,0.12,0.24
+                conversation,ST,0.27,0.2,0.34
+                coproduction,S1,0.09,0.04,0.14
+                coproduction,ST,0.12,0.06,0.18
+                crowd_out,S1,0.01,-0.02,0.04
+                crowd_out,ST,0.02,0,0.05
+                mimetic_rate,S1,0.02,-0.01,0.05
+                mimetic_rate,ST,0.03,0.01,0.06
+                imitation,mu_star,0.31,0.25,0.37
+                imitation,sigma,0.12,0.08,0.16
+                conversation,mu_star,0.15,0.1,0.2
+                conversation,sigma,0.09,0.05,0.13
+                crowd_out,mu_star,0.01,0,0.02
+                crowd_out,sigma,0.01,0,0.02
+
+                """.Replace("\r", ""));
+        }
+        if (o.WithCalibration)
+        {
+            File.WriteAllText(Path.Combine(root, "fit.csv"), "parameter,value,low,high,identified\nimitation,0.41,0.33,0.5,true\ncrowd_out,0.2,0.01,0.9,false\n");
+            File.WriteAllText(Path.Combine(root, "observed.csv"), "year,measure,value,weight\n2000,reach,0.04,1\n2005,reach,0.12,1\n2010,reach,0.3,1\n2015,reach,0.9,0.5\n2003,fidelity,0.9,1\n");
+        }
+        return new Written(root, design, values, years);
+    }
+
+    private static double Normal(System.Random rng)
+    {
+        var u1 = 1.0 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    private static double Setting(IReadOnlyDictionary<string, string> d, string name, double fallback) =>
+        d.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static double Clamp01(double x) => Math.Clamp(x, 0, 1);
+
+    /// <summary>All measures at time t (years since the start) in <see cref="MeasureNames"/> order.</summary>
+    private static double[] Measures(double t, IReadOnlyDictionary<string, string> d, double noise, double lag)
+    {
+        var q = Setting(d, "imitation", 0.38);
+        var c = Setting(d, "conversation", 0.5);
+        var cp = Setting(d, "coproduction", 1);
+        var inst = Setting(d, "institutional_adoption", 1);
+        var adopted = Clamp01(inst * 0.9 / (1 + Math.Exp(-(t - (9 - 3 * c) - lag) * (0.3 + q))) * noise);
+        var technical = Math.Min(adopted, 0.15 * noise);
+        var mandated = t >= 8;
+        var legitimacy = (adopted - technical) * (mandated ? 0.55 : 1);
+        var coerced = adopted - technical - legitimacy;
+        var ri = Clamp01(adopted * 0.6 * (1 - Math.Exp(-0.3 * Math.Max(0, t - 2))) * noise);
+        var rm = Clamp01((0.01 + 0.04 * (1 - Math.Exp(-0.1 * t))) * noise * (1 - 0.3 * ri / 0.6));
+        var reach = Clamp01(rm + ri);
+        var fi = Math.Clamp(0.85 - 0.015 * t + 0.05 * cp * c, 0.3, 1);
+        var fidelity = reach > 0 ? (rm + ri * fi) / reach : 0;
+        var size = 0.05 + 0.3 * (1 - Math.Exp(-0.15 * t));
+        double[] pos = [0.2 + 0.3 * adopted, 0.3, 0.5 - 0.1 * adopted];
+        double[] mot = [0.6 - 0.3 * adopted, 0.05 + 0.15 * adopted, 0.1, 0.05 + 0.1 * adopted, 0.05, 0.05 + 0.05 * adopted, 0.1];
+        var posSum = pos.Sum();
+        var motSum = mot.Sum();
+        double[] supportPosition = [0.3 + 0.4 * adopted, 0.5, 0.8 - 0.2 * (1 - fi)];
+        double[] supportMotive = [0.85 - 0.3 * (1 - fi), 0.2 + 0.3 * adopted, 0.4, 0.25 + 0.2 * adopted, 0.35, 0.3 + 0.3 * adopted, 0.5];
+        var list = new List<double>
+        {
+            reach, rm, ri, fidelity, adopted > 0 ? fi : 0, rm + ri * fi,
+            adopted, technical, legitimacy, coerced,
+            size,
+        };
+        list.AddRange(pos.Select(x => x / posSum));
+        list.Add(0.8);
+        list.AddRange(mot.Select(x => x / motSum));
+        list.Add(0.7);
+        list.AddRange(supportPosition.Select(Clamp01));
+        list.AddRange(supportMotive.Select(Clamp01));
+        list.AddRange([0.05 * (1 - 0.3 * adopted), 0.2 * (1 - fi), 0.1 * (1 - fi)]);
+        // Shares of recipients per alternative: movement recipients get the original.
+        var original = Clamp01(fi - 0.2);
+        double[] payment = [original, (1 - original) * 0.6, (1 - original) * 0.4];
+        double[] plan = [Clamp01(fi), 1 - Clamp01(fi)];
+        foreach (var shares in new[] { payment, plan })
+        {
+            for (var a = 0; a < shares.Length; a++)
+            {
+                list.Add(reach > 0 ? ((a == 0 ? rm : 0) + ri * shares[a]) / reach : 0);
+            }
+        }
+        if (list.Count != MeasureNames.Count)
+        {
+            throw new InvalidOperationException($"synthetic measures: {list.Count} values for {MeasureNames.Count} names");
+        }
+        return list.ToArray();
+    }
+}
