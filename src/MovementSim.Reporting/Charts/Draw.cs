@@ -269,6 +269,8 @@ internal static class Draw
                     Color = color.WithAlpha(0.7),
                     LineWidth = 2,
                     CapSize = 5,
+                    YErrorPositive = ok.Select(i => Math.Max(0, finals[i].Q95 - finals[i].Mean)).ToArray(),
+                    YErrorNegative = ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Q05)).ToArray(),
                 };
                 plot.Add.Plottable(bars);
             }
@@ -409,6 +411,9 @@ internal static class Draw
                     Color = OkabeIto.Black,
                     LineWidth = 2,
                     CapSize = 6,
+                    // Set by name: the constructor's order of positive and negative errors is easy to get backwards.
+                    XErrorPositive = okIdx.Select(p => Math.Max(0, high[p] - values[p])).ToArray(),
+                    XErrorNegative = okIdx.Select(p => Math.Max(0, values[p] - low[p])).ToArray(),
                 };
                 plot.Add.Plottable(err);
             }
