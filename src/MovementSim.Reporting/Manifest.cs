@@ -70,7 +70,7 @@ public sealed class Manifest
     }
 
     /// <summary>Every entry as (key, text); nested objects are flattened as "key.sub", arrays of objects as
-    /// "key[file].sub" (named by their "file" or "name" member, else by position).</summary>
+    /// "key[file].sub" (named by their "file", "name" or "parameter" member, else by position).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Entries()
     {
         var list = new List<KeyValuePair<string, string>>();
@@ -115,9 +115,18 @@ public sealed class Manifest
                     into.Add(new($"{key}[{i++}]", Display(e)));
                     continue;
                 }
-                var nameMember = e.EnumerateObject().FirstOrDefault(p => p.Name is "file" or "name" && p.Value.ValueKind == JsonValueKind.String);
-                var label = nameMember.Value.ValueKind == JsonValueKind.String ? nameMember.Value.GetString()! : i.ToString(CultureInfo.InvariantCulture);
-                foreach (var p in e.EnumerateObject().Where(p => p.Name != nameMember.Name || nameMember.Value.ValueKind != JsonValueKind.String))
+                string? nameKey = null;
+                var label = i.ToString(CultureInfo.InvariantCulture);
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (p.Name is "file" or "name" or "parameter" && p.Value.ValueKind == JsonValueKind.String)
+                    {
+                        nameKey = p.Name;
+                        label = p.Value.GetString()!;
+                        break;
+                    }
+                }
+                foreach (var p in e.EnumerateObject().Where(p => p.Name != nameKey))
                 {
                     Flatten($"{key}[{label}].{p.Name}", p.Value, into);
                 }

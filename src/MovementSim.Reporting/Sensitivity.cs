@@ -103,6 +103,10 @@ public static class Sensitivity
         var negligible = Negligible(f);
         var important = MostInfluential(f).Select(p => f.Parameters.ToList().IndexOf(p)).ToList();
         var outcome = r?.Manifest.Text("sensitivity_measure", "measure", "output", "outcome") is { } m ? Format.NameOf(m) : "the outcome";
+        if (r?.Manifest.Text("at_year") is { } at && ResultFolder.ParseNumber(at) is { } year)
+        {
+            outcome += " in " + Format.Year(year);
+        }
         var sentence = important.Count == 0
             ? $"No parameter reaches {rank.Name} {Format.Number(negligible)}: {outcome} depends little on any one of them."
             : $"{Format.Capital(outcome)} depends most on " + Describe.List(important.Select(k => $"{Text.Words(f.Parameters[k])} ({Value(k)})").ToList()) + ".";

@@ -189,13 +189,15 @@ public sealed class ResultFolderTests : IDisposable
     }
 
     [Fact]
-    public void Manifest_entries_are_flattened_with_input_files_named_by_file()
+    public void Manifest_entries_are_flattened_with_array_items_named_by_file_parameter_or_position()
     {
         var path = Path.Combine(_root, "manifest.json");
         Directory.CreateDirectory(_root);
         File.WriteAllText(path, """
             { "version": "0.1.0", "master_seed": 1, "run_seed": null, "swept": [],
               "inputs": [ { "file": "parameters.csv", "sha256": "2daf" }, { "file": "events.csv", "sha256": "098f" } ],
+              "ranges": [ { "parameter": "imitation", "min": 0, "max": 10 } ],
+              "starts": [ { "distance": 0.5 }, { "distance": 0.25 } ],
               "started": "2026-11-27T17:14:20Z" }
             """);
 
@@ -205,6 +207,8 @@ public sealed class ResultFolderTests : IDisposable
         Assert.Equal("2026-11-27T17:14:20Z", m.Started);
         Assert.Contains(new KeyValuePair<string, string>("inputs[parameters.csv].sha256", "2daf"), m.Entries());
         Assert.Contains(new KeyValuePair<string, string>("inputs[events.csv].sha256", "098f"), m.Entries());
+        Assert.Contains(new KeyValuePair<string, string>("ranges[imitation].max", "10"), m.Entries());
+        Assert.Contains(new KeyValuePair<string, string>("starts[1].distance", "0.25"), m.Entries()); // no naming member: by position
     }
 
     [Theory]
