@@ -560,7 +560,7 @@ public static class ChartSet
         }
         foreach (var family in Sensitivity.Families(indices))
         {
-            var title = family.Title;
+            var title = family.Title.Replace("the outcome", Sensitivity.OutcomeName(r), StringComparison.Ordinal);
             var plot = Draw.Sensitivity(title, family.AxisLabel, family.Parameters,
                 family.Indices.Select((ix, k) => (ix.Name, k == 0 ? OkabeIto.Blue : OkabeIto.Orange, ix.Values, ix.Low, ix.High)).ToList());
             yield return new Chart("sensitivity_" + family.Key, SectionSensitivity, title, Sensitivity.Sentence(family, r), plot);
