@@ -95,9 +95,19 @@ public static class ChartSet
 
     private static string SeriesLabel(ResultFolder r, DesignPointSeries dp, bool many) => many ? dp.Label : r.ScenarioName;
 
-    private static string ShownNote(int shown, int total) =>
-        (shown < total ? $" ({shown} of {total} design points shown, evenly spread over the design)" : "") +
-        (shown > MaxBands ? " (means only: with this many lines the 5–95% bands would hide each other)" : "");
+    private static string ShownNote(int shown, int total)
+    {
+        var notes = new List<string>();
+        if (shown < total)
+        {
+            notes.Add($"{shown} of {total} design points shown, evenly spread over the design");
+        }
+        if (shown > MaxBands)
+        {
+            notes.Add("means only, as 5–95% bands would hide each other");
+        }
+        return notes.Count == 0 ? "" : " (" + string.Join("; ", notes) + ")";
+    }
 
     internal static Trajectory TrajectoryOf(DesignPointSeries dp, string label) =>
         Trajectory.Of(label, dp.Years, dp.Means(MeasureSet.Reach), dp.Means(MeasureSet.Fidelity));
@@ -550,7 +560,7 @@ public static class ChartSet
         }
         foreach (var family in Sensitivity.Families(indices))
         {
-            var title = family.Title;
+            var title = family.Title.Replace("the outcome", Sensitivity.OutcomeName(r), StringComparison.Ordinal);
             var plot = Draw.Sensitivity(title, family.AxisLabel, family.Parameters,
                 family.Indices.Select((ix, k) => (ix.Name, k == 0 ? OkabeIto.Blue : OkabeIto.Orange, ix.Values, ix.Low, ix.High)).ToList());
             yield return new Chart("sensitivity_" + family.Key, SectionSensitivity, title, Sensitivity.Sentence(family, r), plot);

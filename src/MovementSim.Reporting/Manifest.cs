@@ -69,7 +69,8 @@ public sealed class Manifest
         return null;
     }
 
-    /// <summary>Every entry as (key, text); nested objects are flattened as "key.sub".</summary>
+    /// <summary>Every entry as (key, text); nested objects are flattened as "key.sub", arrays of objects as
+    /// "key[file].sub" (named by their "file", "name" or "parameter" member, else by position).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Entries()
     {
         var list = new List<KeyValuePair<string, string>>();
@@ -101,6 +102,35 @@ public sealed class Manifest
             foreach (var p in v.EnumerateObject())
             {
                 Flatten(key + "." + p.Name, p.Value, into);
+            }
+            return;
+        }
+        if (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.Object))
+        {
+            var i = 0;
+            foreach (var e in v.EnumerateArray())
+            {
+                if (e.ValueKind != JsonValueKind.Object)
+                {
+                    into.Add(new($"{key}[{i++}]", Display(e)));
+                    continue;
+                }
+                string? nameKey = null;
+                var label = i.ToString(CultureInfo.InvariantCulture);
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (p.Name is "file" or "name" or "parameter" && p.Value.ValueKind == JsonValueKind.String)
+                    {
+                        nameKey = p.Name;
+                        label = p.Value.GetString()!;
+                        break;
+                    }
+                }
+                foreach (var p in e.EnumerateObject().Where(p => p.Name != nameKey))
+                {
+                    Flatten($"{key}[{label}].{p.Name}", p.Value, into);
+                }
+                i++;
             }
             return;
         }

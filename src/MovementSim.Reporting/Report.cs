@@ -211,13 +211,17 @@ public static class Report
                 list.Add(new ParameterDifference(name, string.Join(", ", values.Select(Text.Value)), "", "", "not in this version's parameter catalogue"));
                 continue;
             }
-            var shown = values.Select(v => Show(spec, v)).ToList();
-            var defaultText = spec.Format(spec.Default);
+            var shown = values.Select(v => Show(spec, v)).Distinct().ToList();
+            var defaultText = Show(spec, spec.Format(spec.Default));
             if (values.Count == 1 && IsDefault(spec, values[0]))
             {
                 continue;
             }
-            list.Add(new ParameterDifference(name, (values.Count > 1 ? "varies: " : "") + string.Join(", ", shown), defaultText, spec.Unit, spec.Meaning));
+            var numbers = values.Select(ResultFolder.ParseNumber).ToList();
+            var text = values.Count == 1 ? shown[0]
+                : values.Count <= 8 || numbers.Any(n => n is null) ? "varies: " + string.Join(", ", shown)
+                : $"varies: {values.Count} values from {Text.Significant(numbers.Min()!.Value, 3)} to {Text.Significant(numbers.Max()!.Value, 3)}";
+            list.Add(new ParameterDifference(name, text, defaultText, spec.Unit, spec.Meaning));
         }
         return list;
     }
@@ -237,7 +241,12 @@ public static class Report
         {
             try
             {
-                return spec.Kind == ParameterKind.Choice && (x < 0 || x >= spec.Choices!.Count || x != Math.Floor(x)) ? value : spec.Format(x);
+                return spec.Kind switch
+                {
+                    ParameterKind.Choice => x < 0 || x >= spec.Choices!.Count || x != Math.Floor(x) ? value : spec.Format(x),
+                    ParameterKind.Real => Text.Significant(x, 4),
+                    _ => spec.Format(x),
+                };
             }
             catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or OverflowException)
             {

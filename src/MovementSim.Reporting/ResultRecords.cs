@@ -33,11 +33,29 @@ public sealed record Observation(double Year, string Measure, double Value, doub
 /// <summary>Formatting of values read from files (parameter values, design settings).</summary>
 public static class Text
 {
-    /// <summary>A number as at most 6 significant digits (0.30000000000000004 → 0.3); any other text unchanged.</summary>
+    /// <summary>A number to at most 3 significant digits, without exponents (0.30000000000000004 → 0.3,
+    /// 0.456227 → 0.456, 20000 → 20000); any other text unchanged.</summary>
     public static string Value(string raw) =>
         double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? v.ToString("G6", CultureInfo.InvariantCulture)
+            ? Significant(v, 3)
             : raw;
+
+    public static string Significant(double v, int digits)
+    {
+        if (v == 0 || !double.IsFinite(v))
+        {
+            return v.ToString(CultureInfo.InvariantCulture);
+        }
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(v)));
+        var decimals = Math.Max(0, digits - 1 - magnitude);
+        var rounded = Math.Round(v, Math.Min(decimals, 15));
+        if (decimals == 0)
+        {
+            // Whole numbers keep their digits: 20000 stays 20000 rather than 2E+04.
+            return Math.Round(v).ToString("0", CultureInfo.InvariantCulture);
+        }
+        return rounded.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
 
     public static string Words(string snakeCase) => snakeCase.Replace('_', ' ');
 }

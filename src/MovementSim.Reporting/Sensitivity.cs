@@ -65,6 +65,17 @@ public static class Sensitivity
         return new SensitivityFamily(key, title, axis, DisplayName(rank), top, series, parameters.Count);
     }
 
+    /// <summary>The measure analysed and its year, from manifest.json ("net benefit in 2022"), else "the outcome".</summary>
+    public static string OutcomeName(ResultFolder? r)
+    {
+        var outcome = r?.Manifest.Text("sensitivity_measure", "measure", "output", "outcome") is { } m ? Format.NameOf(m) : "the outcome";
+        if (r?.Manifest.Text("at_year") is { } at && ResultFolder.ParseNumber(at) is { } year)
+        {
+            outcome += " in " + Format.Year(year);
+        }
+        return outcome;
+    }
+
     public static string DisplayName(string index) => index.ToLowerInvariant() switch
     {
         "mu_star" => "μ*",
@@ -102,7 +113,7 @@ public static class Sensitivity
                                (double.IsFinite(rank.Low[k]) && double.IsFinite(rank.High[k]) ? $", 95% CI {Format.Number(rank.Low[k])} to {Format.Number(rank.High[k])}" : "");
         var negligible = Negligible(f);
         var important = MostInfluential(f).Select(p => f.Parameters.ToList().IndexOf(p)).ToList();
-        var outcome = r?.Manifest.Text("sensitivity_measure", "measure", "output", "outcome") is { } m ? Format.NameOf(m) : "the outcome";
+        var outcome = OutcomeName(r);
         var sentence = important.Count == 0
             ? $"No parameter reaches {rank.Name} {Format.Number(negligible)}: {outcome} depends little on any one of them."
             : $"{Format.Capital(outcome)} depends most on " + Describe.List(important.Select(k => $"{Text.Words(f.Parameters[k])} ({Value(k)})").ToList()) + ".";

@@ -187,4 +187,37 @@ public sealed class ResultFolderTests : IDisposable
         using var png = Pixels.Decode(MovementSim.Reporting.Charts.Chart.Png(charts.Single(c => c.Name == "reach_over_time").Plot));
         Assert.True(Pixels.Dark(png, Pixels.TitleBand(png)) > 150);
     }
+
+    [Fact]
+    public void Manifest_entries_are_flattened_with_array_items_named_by_file_parameter_or_position()
+    {
+        var path = Path.Combine(_root, "manifest.json");
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(path, """
+            { "version": "0.1.0", "master_seed": 1, "run_seed": null, "swept": [],
+              "inputs": [ { "file": "parameters.csv", "sha256": "2daf" }, { "file": "events.csv", "sha256": "098f" } ],
+              "ranges": [ { "parameter": "imitation", "min": 0, "max": 10 } ],
+              "starts": [ { "distance": 0.5 }, { "distance": 0.25 } ],
+              "started": "2026-11-27T17:14:20Z" }
+            """);
+
+        var m = Manifest.Load(path);
+
+        Assert.Equal("1", m.MasterSeed);
+        Assert.Equal("2026-11-27T17:14:20Z", m.Started);
+        Assert.Contains(new KeyValuePair<string, string>("inputs[parameters.csv].sha256", "2daf"), m.Entries());
+        Assert.Contains(new KeyValuePair<string, string>("inputs[events.csv].sha256", "098f"), m.Entries());
+        Assert.Contains(new KeyValuePair<string, string>("ranges[imitation].max", "10"), m.Entries());
+        Assert.Contains(new KeyValuePair<string, string>("starts[1].distance", "0.25"), m.Entries()); // no naming member: by position
+    }
+
+    [Theory]
+    [InlineData("0.30000000000000004", "0.3")] // round-trip noise
+    [InlineData("0.4562269650381737", "0.456")] // a sampled value
+    [InlineData("20000", "20000")] // whole numbers keep their digits
+    [InlineData("small_world", "small_world")] // not a number
+    public void Values_from_files_are_shown_to_three_significant_digits(string raw, string shown)
+    {
+        Assert.Equal(shown, Text.Value(raw));
+    }
 }
