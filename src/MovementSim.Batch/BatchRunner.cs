@@ -25,15 +25,37 @@ public static class BatchRunner
 {
     public static BatchOutcome Run(BatchRequest request, IBatchProgress? progress = null, CancellationToken cancel = default)
     {
-        progress ??= NoProgress.Instance;
+        CheckJobs(request);
+        var inputs = InputFiles.Describe(request.InputFiles);
+        using var folder = OutputFolder.Open(request.OutputDirectory, PlanOf(request, inputs));
+        return RunOpened(folder, request, inputs, progress, cancel);
+    }
+
+    /// <summary>
+    /// Runs the batch into a folder its caller has already opened (locked, plan checked): the result folder of
+    /// an analysis, whose plan names the analysis, runs at its end the batch the analysis settled on (the
+    /// fitted point, the baseline). <see cref="BatchRequest.OutputDirectory"/> is not used. The batch must be
+    /// a function of the folder's plan, or resuming would mix two batches.
+    /// </summary>
+    public static BatchOutcome RunIn(OutputFolder folder, BatchRequest request, IBatchProgress? progress = null, CancellationToken cancel = default)
+    {
+        CheckJobs(request);
+        return RunOpened(folder, request, InputFiles.Describe(request.InputFiles), progress, cancel);
+    }
+
+    private static void CheckJobs(BatchRequest request)
+    {
         if (request.Jobs < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(request), "--jobs must be at least 1");
         }
+    }
+
+    private static BatchOutcome RunOpened(OutputFolder folder, BatchRequest request, IReadOnlyList<InputFile> inputs,
+        IBatchProgress? progress, CancellationToken cancel)
+    {
+        progress ??= NoProgress.Instance;
         var design = request.Design;
-        var inputs = InputFiles.Describe(request.InputFiles);
-        var plan = PlanOf(request, inputs);
-        using var folder = OutputFolder.Open(request.OutputDirectory, plan);
         var started = DateTimeOffset.UtcNow;
         var layout = new OutputLayout(request.Scenario);
         var manifestPath = folder.PathOf(ResultFiles.Manifest);
@@ -76,13 +98,20 @@ public static class BatchRunner
 
         progress.Assembling();
         var failures = ResultAssembler.AssembleFromParts(folder, layout, design.Runs(request.Shard));
-        if (request.Shard.IsWhole)
+        if (request.Shard.IsWhole && request.WriteSummary)
         {
             SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary),
                 design.Replicates, request.SummaryMemoryBudget);
         }
         var manifest = Manifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
             request.Jobs, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);
+        foreach (var (key, value) in request.ManifestExtra ?? [])
+        {
+            if (!manifest.TryAdd(key, value?.DeepClone()))
+            {
+                throw new ArgumentException($"manifest entry '{key}' is the batch's own and cannot be replaced");
+            }
+        }
         AtomicFile.WriteAllText(manifestPath, Manifest.ToText(manifest));
         DeleteParts(parts);
         return new BatchOutcome(folder.Root, total, resumed, executed, failures, false);
@@ -97,14 +126,14 @@ public static class BatchRunner
         {
             parameters[spec.Name] = spec.FormatOf(request.Scenario.Parameters);
         }
-        return new JsonObject
+        var plan = new JsonObject
         {
             ["format"] = 1,
             ["scenario"] = request.Scenario.Name,
             ["scenario_sha256"] = Sha256(JsonSerializer.Serialize(request.Scenario)),
             ["inputs"] = new JsonArray(inputs.Select(i => (JsonNode)new JsonObject { ["file"] = i.Name, ["sha256"] = i.Sha256 }).ToArray()),
             ["parameters"] = parameters,
-            ["design_method"] = design.Method == DesignMethod.FullFactorial ? "full_factorial" : "latin_hypercube",
+            ["design_method"] = Design.MethodName(design.Method),
             ["design_sha256"] = Sha256(design.ToCsv()),
             ["design_points"] = design.Points.Count,
             ["replicates"] = design.Replicates,
@@ -113,6 +142,12 @@ public static class BatchRunner
             ["run_seed"] = design.RunSeed,
             [BatchPlan.ShardKey] = request.Shard.ToString(),
         };
+        if (design.CommonRandomNumbers)
+        {
+            // Only when set, so that plans of folders written before the option existed still match.
+            plan["common_random_numbers"] = true;
+        }
+        return plan;
     }
 
     private static string Sha256(string text) =>

@@ -49,8 +49,13 @@ public sealed record DesignPoint(int Index, IReadOnlyList<double> Values);
 /// </summary>
 public sealed class Design
 {
+    /// <param name="commonRandomNumbers">
+    /// Give replicate r of every design point the same seed, <c>Seeds.RunSeed(masterSeed, 0, r)</c>, instead of
+    /// one that also depends on the design point: differences between design points are then not blurred by
+    /// different random draws (common random numbers), which calibration and sensitivity analyses rely on.
+    /// </param>
     public Design(DesignMethod method, IReadOnlyList<ParameterSpec> swept, IReadOnlyList<DesignPoint> points,
-        int replicates, int masterSeed, int? runSeed = null)
+        int replicates, int masterSeed, int? runSeed = null, bool commonRandomNumbers = false)
     {
         if (points.Count == 0 || replicates < 1)
         {
@@ -70,7 +75,48 @@ public sealed class Design
         Replicates = replicates;
         MasterSeed = masterSeed;
         RunSeed = runSeed;
+        CommonRandomNumbers = commonRandomNumbers;
     }
+
+    /// <summary>
+    /// A design of explicitly listed points (an analysis' sample), each giving a value to every parameter of
+    /// <paramref name="swept"/> in order. Values must already be valid for the model (in range, whole numbers
+    /// for integer parameters, option indices for choices): a design does not round or clamp.
+    /// </summary>
+    /// <exception cref="ArgumentException">A point has the wrong length or an invalid value; the message names it.</exception>
+    public static Design Explicit(IReadOnlyList<ParameterSpec> swept, IReadOnlyList<IReadOnlyList<double>> points,
+        int replicates, int masterSeed, bool commonRandomNumbers)
+    {
+        var designPoints = new DesignPoint[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            var values = points[i];
+            if (values.Count != swept.Count)
+            {
+                throw new ArgumentException($"design point {i} has {values.Count} values for {swept.Count} parameters");
+            }
+            for (var j = 0; j < swept.Count; j++)
+            {
+                var spec = swept[j];
+                var v = values[j];
+                var whole = spec.Kind == ParameterKind.Real || v == Math.Floor(v);
+                if (!double.IsFinite(v) || v < spec.Min || v > spec.Max || !whole)
+                {
+                    throw new ArgumentException($"design point {i}: {spec.Name} = {Csv.Number(v)} is not valid: it must be {spec.RangeText}");
+                }
+            }
+            designPoints[i] = new DesignPoint(i, values.ToArray());
+        }
+        return new Design(DesignMethod.Explicit, swept, designPoints, replicates, masterSeed, commonRandomNumbers: commonRandomNumbers);
+    }
+
+    /// <summary>The name of a design method in plans and manifests.</summary>
+    public static string MethodName(DesignMethod method) => method switch
+    {
+        DesignMethod.FullFactorial => "full_factorial",
+        DesignMethod.LatinHypercube => "latin_hypercube",
+        _ => "explicit",
+    };
 
     /// <summary>The one-run design of the <c>run</c> command: the base scenario, one replicate, the seed as given.</summary>
     public static Design Single(int runSeed) =>
@@ -85,6 +131,9 @@ public sealed class Design
     /// <summary>Set for a single run whose seed was given directly (the <c>run</c> command).</summary>
     public int? RunSeed { get; }
 
+    /// <summary>Seeds depend on the replicate only, not on the design point (see the constructor).</summary>
+    public bool CommonRandomNumbers { get; }
+
     public int RunCount => Points.Count * Replicates;
 
     public RunSpec Run(int runId)
@@ -93,7 +142,7 @@ public sealed class Design
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(runId, RunCount);
         var dp = runId / Replicates;
         var rep = runId % Replicates;
-        return new RunSpec(runId, dp, rep, RunSeed ?? Seeds.RunSeed(MasterSeed, dp, rep));
+        return new RunSpec(runId, dp, rep, RunSeed ?? Seeds.RunSeed(MasterSeed, CommonRandomNumbers ? 0 : dp, rep));
     }
 
     /// <summary>The runs of one shard in run id order, generated lazily.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MovementSim.Core;
 
 namespace MovementSim.Batch;
@@ -76,6 +77,15 @@ public sealed record BatchRequest
 
     /// <summary>Writes the scenario snapshot into the folder given; by default the input files are copied.</summary>
     public Action<string>? WriteSnapshot { get; init; }
+
+    /// <summary>Entries added to manifest.json after the batch's own (an analysis' settings and results); none may replace one of them.</summary>
+    public JsonObject? ManifestExtra { get; init; }
+
+    /// <summary>
+    /// Whether to write summary.csv (a whole batch only). Off for batches whose replicates an analysis reads
+    /// itself: there summary.csv would cost more than the runs (one row per design point, step and measure).
+    /// </summary>
+    public bool WriteSummary { get; init; } = true;
 
     /// <summary>How many doubles summary.csv may hold in memory at once (it makes more passes over a design point beyond this).</summary>
     public long SummaryMemoryBudget { get; init; } = SummaryWriter.DefaultMemoryBudget;

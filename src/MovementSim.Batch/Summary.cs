@@ -13,6 +13,15 @@ public static class SummaryStatistics
 {
     public const double ConfidenceLevel = 0.95;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, double> Quantiles = new();
+
+    /// <summary>
+    /// t(0.975, degrees of freedom), computed once per number of degrees of freedom: MathNet finds it by root
+    /// search (about 30 µs), and summary.csv needs it for every step and measure of every design point.
+    /// </summary>
+    public static double TQuantile(int degreesOfFreedom) =>
+        Quantiles.GetOrAdd(degreesOfFreedom, df => StudentT.InvCDF(0, 1, df, 0.5 + ConfidenceLevel / 2));
+
     /// <summary>
     /// Mean, sample standard deviation, 5/50/95% quantiles by definition R-7 (linear interpolation of
     /// order statistics, Hyndman and Fan 1996; the default of R and numpy) and the t-interval
@@ -31,7 +40,7 @@ public static class SummaryStatistics
         var q05 = SortedArrayStatistics.QuantileCustom(values, 0.05, QuantileDefinition.R7);
         var q50 = SortedArrayStatistics.QuantileCustom(values, 0.50, QuantileDefinition.R7);
         var q95 = SortedArrayStatistics.QuantileCustom(values, 0.95, QuantileDefinition.R7);
-        var half = n > 1 ? StudentT.InvCDF(0, 1, n - 1, 0.5 + ConfidenceLevel / 2) * sd / Math.Sqrt(n) : double.NaN;
+        var half = n > 1 ? TQuantile(n - 1) * sd / Math.Sqrt(n) : double.NaN;
         return new SummaryRow(n, mean, sd, q05, q50, q95, mean - half, mean + half);
     }
 }

@@ -20,6 +20,8 @@ public enum DesignMethod
 {
     FullFactorial,
     LatinHypercube,
+    /// <summary>Points listed one by one by an analysis (sensitivity, calibration), not expanded from a sweep file.</summary>
+    Explicit,
 }
 
 /// <summary>

@@ -23,6 +23,8 @@ public static class Cli
         root.Subcommands.Add(Commands.PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.SuiteCommand.Create(report));
+        root.Subcommands.Add(Commands.SensitivityCommand.Create(report));
+        root.Subcommands.Add(Commands.CalibrateCommand.Create(report));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

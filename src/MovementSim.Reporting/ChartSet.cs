@@ -227,7 +227,8 @@ public static class ChartSet
         return new Chart(name, SectionTime, title, caption, plot);
     }
 
-    /// <summary>Names the events drawn and, for the first one, how the measure moved over the next five years.</summary>
+    /// <summary>Names the events drawn (in full on the reach chart, by count elsewhere) and, for the first one, how the
+    /// measure moved over the next five years.</summary>
     private static string EventSentence(ResultFolder r, DesignPointSeries p, string measure)
     {
         var inRange = r.Events.Where(e => e.Year >= p.StartYear && e.Year <= p.EndYear).ToList();
@@ -237,8 +238,10 @@ public static class ChartSet
         }
         var first = inRange[0];
         var f = Format.For(measure);
-        var sentence = " Dashed vertical lines mark scheduled events: " +
-                       string.Join("; ", inRange.GroupBy(e => e.Year).Select(g => Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct()))) + ".";
+        var sentence = measure == MeasureSet.Reach
+            ? " Dashed vertical lines mark scheduled events: " +
+              string.Join("; ", inRange.GroupBy(e => e.Year).Select(g => Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct()))) + "."
+            : $" Dashed vertical lines mark the {inRange.Count} scheduled event{(inRange.Count == 1 ? "" : "s")}.";
         if (first.Year + 5 <= p.EndYear + 1e-9)
         {
             sentence += $" {Format.Capital(Format.NameOf(measure))} was {f(p.At(measure, first.Year).Mean)} at the {Format.Year(first.Year)} {first.Label} " +
@@ -406,6 +409,33 @@ public static class ChartSet
             yield break;
         }
 
+        // A sampled design (a Latin hypercube) gives every design point its own value of every parameter: there are
+        // no levels to average over, so each parameter gets a scatter of the design points and no heatmap.
+        var sampled = swept.All(s => points.GroupBy(d => d.SettingOf(s)).All(g => g.Count() == 1));
+        if (sampled)
+        {
+            var byCorrelation = swept
+                .Select(s => (Param: s, R: ChartData.Correlation(points.Select(d => ResultFolder.ParseNumber(d.SettingOf(s) ?? "") ?? double.NaN).ToList(),
+                    points.Select(d => d.Final(MeasureSet.NetBenefit).Mean).ToList())))
+                .OrderByDescending(t => double.IsNaN(t.R) ? -1 : Math.Abs(t.R)).ThenBy(t => swept.IndexOf(t.Param)).ToList();
+            var ranking = $"Of the {swept.Count} sampled parameters, final net benefit follows " +
+                          Describe.List(byCorrelation.Where(t => !double.IsNaN(t.R)).Select(t => $"{Text.Words(t.Param)} (r = {t.R.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})").ToList()) +
+                          ", in that order (Pearson correlation over the design points).";
+            foreach (var (param, rho) in byCorrelation.Take(6))
+            {
+                var ordered = points.OrderBy(d => ResultFolder.ParseNumber(d.SettingOf(param) ?? "") ?? double.NaN).ToList();
+                var levels = ordered.Select(d => d.SettingOf(param) ?? "").ToList();
+                var series = outcomes.Select(m => (Format.Capital(Format.NameOf(m)), ColourOf(m), ordered.Select(d => d.Final(m)).ToArray())).ToList();
+                var title = $"Outcomes at the end, by {Text.Words(param)}";
+                var caption = $"Each point is one of {points.Count} sampled design points, with the 5–95% range of its runs; the other parameters vary too. " +
+                              (double.IsNaN(rho) ? "" : $"Final net benefit {(rho >= 0 ? "rises" : "falls")} with {Text.Words(param)} (r = {rho.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}). ") +
+                              ranking;
+                yield return new Chart("sweep_" + FileName(param), SectionSweep, title, caption,
+                    Draw.Sweep(title, AxisName(param), levels, series, referenceBenefit, "bars: 5–95% of runs", connect: false));
+            }
+            yield break;
+        }
+
         var ranked = swept
             .Select(s => (Param: s, Effect: ChartData.MainEffectVariance(points.Select(d => (d.SettingOf(s) ?? "", d.Final(MeasureSet.NetBenefit).Mean)).ToList())))
             .OrderByDescending(t => t.Effect).ThenBy(t => swept.IndexOf(t.Param)).ToList();
@@ -430,6 +460,12 @@ public static class ChartSet
         var (px, py) = (ranked[0].Param, ranked[1].Param);
         var xLevels = ChartData.Levels(points.Select(d => d.SettingOf(px) ?? ""));
         var yLevels = ChartData.Levels(points.Select(d => d.SettingOf(py) ?? ""));
+        var filled = points.Select(d => (d.SettingOf(px), d.SettingOf(py))).Distinct().Count();
+        if (filled * 2 < xLevels.Count * yLevels.Count)
+        {
+            // Most cells would be empty: a heatmap would show the design more than the results.
+            yield break;
+        }
         var averaged = swept.Count > 2
             ? $" Averaged over {Describe.List(swept.Where(s => s != px && s != py).Select(Text.Words).ToList())}; these two move final net benefit most ({Describe.List(ranked.Select(t => $"{Text.Words(t.Param)} {Format.Number(Math.Sqrt(t.Effect))}").ToList())}: standard deviation of the mean net benefit across each parameter's levels)."
             : "";

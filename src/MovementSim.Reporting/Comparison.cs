@@ -76,13 +76,15 @@ public static class Comparison
         }
         if (scenarios.Count > 0 && scenarios.All(s => s.Primary.Has(MeasureSet.NetBenefit)))
         {
-            var lines = scenarios.Select((s, i) => new TimeLine(s.ScenarioName, OkabeIto.SeriesColor(i), s.Primary.Years, s.Primary.Get(MeasureSet.NetBenefit))).ToList();
+            var lines = scenarios.Select((s, i) => new TimeLine(s.ScenarioName, OkabeIto.SeriesColor(i), s.Primary.Years, s.Primary.Get(MeasureSet.NetBenefit),
+                Band: scenarios.Count <= ChartSet.MaxBands, Dashed: i >= OkabeIto.Series.Count)).ToList();
             if (refDp is not null && refDp.Has(MeasureSet.NetBenefit))
             {
                 lines.Add(new TimeLine($"{reference!.ScenarioName} (movement alone)", OkabeIto.Black, refDp.Years, refDp.Get(MeasureSet.NetBenefit), Band: false, Dashed: true));
             }
             var title = "All scenarios: net benefit over time";
-            var caption = $"Mean net benefit with 5–95% of runs shaded: at the end it ranged from {Format.Benefit(ranked[^1].Primary.Final(MeasureSet.NetBenefit).Mean)} ({ranked[^1].ScenarioName}) " +
+            var caption = (scenarios.Count <= ChartSet.MaxBands ? "Mean net benefit with 5–95% of runs shaded" : "Mean net benefit (bands left out: with this many lines they would hide each other)") +
+                          $": at the end it ranged from {Format.Benefit(ranked[^1].Primary.Final(MeasureSet.NetBenefit).Mean)} ({ranked[^1].ScenarioName}) " +
                           $"to {Format.Benefit(ranked[0].Primary.Final(MeasureSet.NetBenefit).Mean)} ({ranked[0].ScenarioName}).";
             var peak = scenarios.Select(s => (s, i: Array.IndexOf(s.Primary.Means(MeasureSet.NetBenefit), s.Primary.Means(MeasureSet.NetBenefit).Max())))
                 .Where(t => t.i < t.s.Primary.Years.Length - 1 && t.s.Primary.Means(MeasureSet.NetBenefit)[t.i] - t.s.Primary.Final(MeasureSet.NetBenefit).Mean > 0.005).ToList();

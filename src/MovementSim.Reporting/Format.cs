@@ -38,11 +38,19 @@ public static class Format
     /// <summary>A signed net-benefit difference ("+0.12").</summary>
     public static string SignedBenefit(double value) => (value >= 0 ? "+" : "") + Benefit(value);
 
-    /// <summary>A calendar year: whole years as "2015", others with up to two decimals ("2015.25").</summary>
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>A calendar year as read from the files (year + fraction): whole years as "2015", others with the
+    /// month the fraction falls in ("Apr 2015" for 2015.25, "Dec 2007" for 2007.95).</summary>
     public static string Year(double year)
     {
-        var rounded = Math.Round(year, 2);
-        return Math.Abs(rounded - Math.Round(rounded)) < 1e-9 ? Math.Round(rounded).ToString("0", Inv) : rounded.ToString("0.##", Inv);
+        if (double.IsNaN(year))
+        {
+            return "n/a";
+        }
+        var whole = Math.Floor(year + 1e-9);
+        var month = (int)Math.Floor((year - whole) * 12 + 1e-9);
+        return month == 0 ? whole.ToString("0", Inv) : $"{Months[Math.Min(month, 11)]} {whole.ToString("0", Inv)}";
     }
 
     /// <summary>A plain number with up to 3 significant decimals ("0.38", "1200").</summary>

@@ -182,7 +182,7 @@ internal static class BatchInvocation
     }
 
     /// <summary>Files hashed into the plan and manifest, named as in the snapshot: base files under base/, the sweep as sweep.csv.</summary>
-    private static IReadOnlyList<InputSource> InputsOf(ScenarioLoadResult loaded, string? sweepPath)
+    internal static IReadOnlyList<InputSource> InputsOf(ScenarioLoadResult loaded, string? sweepPath)
     {
         var inputs = loaded.Files
             .Select(f => new InputSource(f.FullPath, string.Concat(Enumerable.Repeat("base/", f.Depth)) + f.Name))
@@ -208,7 +208,7 @@ internal static class BatchInvocation
             DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
     }
 
-    private static List<(string Name, string Value)> ParseSets(IReadOnlyList<string> sets, List<string> usage)
+    internal static List<(string Name, string Value)> ParseSets(IReadOnlyList<string> sets, List<string> usage)
     {
         var result = new List<(string, string)>();
         foreach (var s in sets)

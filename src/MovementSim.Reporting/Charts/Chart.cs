@@ -10,13 +10,24 @@ internal sealed partial record Chart(string Name, string Section, string Title, 
     public const int Width = 1200;
     public const int Height = 750;
 
+    /// <summary>ScottPlot keeps fonts and typefaces in process-wide caches, so charts are rendered one at a time
+    /// even when several batches write their reports from different threads.</summary>
+    private static readonly object RenderGate = new();
+
     public ChartFile Save(string folder)
     {
         Directory.CreateDirectory(folder);
         var png = Path.Combine(folder, Name + ".png");
         var svg = Path.Combine(folder, Name + ".svg");
-        File.WriteAllBytes(png, Png(Plot));
-        File.WriteAllText(svg, Svg(Plot), new System.Text.UTF8Encoding(false));
+        byte[] pngBytes;
+        string svgText;
+        lock (RenderGate)
+        {
+            pngBytes = Png(Plot);
+            svgText = Svg(Plot);
+        }
+        File.WriteAllBytes(png, pngBytes);
+        File.WriteAllText(svg, svgText, new System.Text.UTF8Encoding(false));
         return new ChartFile(Name, Section, Title, Caption, png, svg);
     }
 
@@ -123,35 +134,47 @@ internal static class Style
         plot.Legend.TightHorizontalWrapping = true;
     }
 
-    /// <summary>Scheduled events within the years shown, one entry per year (events in the same year share a
-    /// line), with the row its label goes in: labels of events close in time are stacked downwards.</summary>
+    /// <summary>At most this many rows of event labels; with more, labels are shortened to the date alone.</summary>
+    public const int MaxEventRows = 3;
+
+    /// <summary>
+    /// Scheduled events within the years shown, one entry per date (events on the same date share a line), with
+    /// the row its label goes in. A label ("Apr 2003 mandate") runs right of its line, or left of it in the last 30%
+    /// of the axis; each goes in the first row where it overlaps no other label, judged from its length. When that
+    /// takes more than <see cref="MaxEventRows"/> rows the labels are the dates alone (the caption names the events).
+    /// </summary>
     public static IReadOnlyList<(double Year, string Label, int Row)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
     {
         var groups = events.Where(e => e.Year >= startYear && e.Year <= endYear)
             .GroupBy(e => e.Year).OrderBy(g => g.Key).ToList();
+        var full = Pack(groups.Select(g => (g.Key, Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => Text.Words(e.Kind)).Distinct()))).ToList(), startYear, endYear);
+        return full.Count == 0 || full.Max(r => r.Row) < MaxEventRows
+            ? full
+            : Pack(groups.Select(g => (g.Key, Format.Year(g.Key))).ToList(), startYear, endYear);
+    }
+
+    private static List<(double Year, string Label, int Row)> Pack(IReadOnlyList<(double Year, string Label)> labels, double startYear, double endYear)
+    {
         var span = Math.Max(endYear - startYear, 1e-9);
-        var rows = new List<(double, string, int)>();
-        var lastYearInRow = new List<double>();
-        foreach (var g in groups)
+        // About 9 px per character of 15 px type, on a data area about 1050 px wide.
+        const double axisPixels = 1050, pixelsPerChar = 9, gapPixels = 12;
+        var rows = new List<List<(double From, double To)>>();
+        var result = new List<(double, string, int)>();
+        foreach (var (year, label) in labels)
         {
-            var label = Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => e.Label).Distinct());
-            // Roughly how much of the axis a label takes (15 px type on a ~1050 px wide axis).
-            var row = 0;
-            while (row < lastYearInRow.Count && (g.Key - lastYearInRow[row]) / span < 0.3)
+            var x = (year - startYear) / span * axisPixels;
+            var width = label.Length * pixelsPerChar + gapPixels;
+            var extent = (year - startYear) / span > 0.7 ? (x - width, x) : (x, x + width);
+            var row = rows.FindIndex(r => r.All(o => extent.Item2 <= o.From || extent.Item1 >= o.To));
+            if (row < 0)
             {
-                row++;
+                rows.Add([]);
+                row = rows.Count - 1;
             }
-            if (row == lastYearInRow.Count)
-            {
-                lastYearInRow.Add(g.Key);
-            }
-            else
-            {
-                lastYearInRow[row] = g.Key;
-            }
-            rows.Add((g.Key, label, row));
+            rows[row].Add(extent);
+            result.Add((year, label, row));
         }
-        return rows;
+        return result;
     }
 
     /// <summary>Draws the events as dashed vertical lines with their labels at the top of the chart.</summary>

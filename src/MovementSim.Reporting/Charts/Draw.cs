@@ -100,6 +100,11 @@ internal static class Draw
     private static void FinishTimeAxes(Plot plot, bool percent, double dataMax, IReadOnlyList<ScheduledEvent> events,
         double start, double end, bool fixedTop = false)
     {
+        if (!(end > start))
+        {
+            // A single step (or none): show a year either side rather than an empty axis.
+            (start, end) = double.IsFinite(start) ? (start - 1, start + 1) : (0, 1);
+        }
         var cap = percent ? 100.0 : 1.0;
         var baseTop = fixedTop ? dataMax : Math.Min(cap, Style.AxisCeiling(Math.Max(dataMax, cap * 0.01) * 1.05));
         if (dataMax > baseTop)
@@ -166,10 +171,12 @@ internal static class Draw
             curve.LegendText = "net benefit of the movement alone";
         }
 
-        foreach (var (path, color) in paths)
+        foreach (var ((path, color), index) in paths.Select((p, i) => (p, i)))
         {
             var line = plot.Add.ScatterLine(path.Points.Select(p => p.Reach * 100).ToArray(), path.Points.Select(p => p.Fidelity).ToArray(), color);
             line.LineWidth = Style.LineWidth;
+            // Colours repeat after the palette runs out: the second round is dashed.
+            line.LinePattern = index >= OkabeIto.Series.Count ? LinePattern.Dashed : LinePattern.Solid;
             line.MarkerSize = 0;
             line.LegendText = path.Label;
             if (path.Marks.Count > 0)
@@ -185,8 +192,15 @@ internal static class Draw
             end.LegendText = "";
             if (labelYears)
             {
+                // Leave out year labels that would sit on the start or end label or on each other.
+                var placed = new List<TrajectoryPoint> { path.Start, path.End };
                 foreach (var m in path.LabelledMarks)
                 {
+                    if (placed.Any(q => Math.Abs(q.Reach - m.Reach) / reachMax < 0.06 && Math.Abs(q.Fidelity - m.Fidelity) / fidelityTop < 0.05))
+                    {
+                        continue;
+                    }
+                    placed.Add(m);
                     YearLabel(plot, m, Format.Year(m.Year), Alignment.LowerLeft);
                 }
                 YearLabel(plot, path.Start, "start " + Format.Year(path.Start.Year), Alignment.UpperLeft);
@@ -226,8 +240,10 @@ internal static class Draw
     }
 
     /// <summary>Final values against the levels of one swept parameter, means with 5–95% bands.</summary>
+    /// <param name="connect">Join the points with lines and a shaded band (a one-dimensional sweep or main effects); otherwise
+    /// markers with 5–95% bars (design points sampled over several parameters, which a line would wrongly join).</param>
     public static Plot Sweep(string title, string xLabel, IReadOnlyList<string> levels, IReadOnlyList<(string Label, Color Color, Summary[] Finals)> series,
-        double? referenceBenefit, string bandText)
+        double? referenceBenefit, string bandText, bool connect = true)
     {
         var plot = Style.NewPlot(title, xLabel, "Value at the end of the run (0–1; reach as a share)");
         var numbers = levels.Select(ResultFolder.ParseNumber).ToList();
@@ -235,15 +251,31 @@ internal static class Draw
         var xs = numeric ? numbers.Select(n => n!.Value).ToArray() : Enumerable.Range(0, levels.Count).Select(i => (double)i).ToArray();
         foreach (var (label, color, finals) in series)
         {
-            if (xs.Length > 1)
+            if (xs.Length > 1 && connect)
             {
                 var band = plot.Add.FillY(xs, finals.Select(f => f.Q05).ToArray(), finals.Select(f => f.Q95).ToArray());
                 band.FillColor = color.WithAlpha(0.2);
                 band.LineWidth = 0;
                 band.LegendText = "";
             }
+            if (!connect)
+            {
+                var ok = Enumerable.Range(0, xs.Length).Where(i => double.IsFinite(finals[i].Q05) && double.IsFinite(finals[i].Q95)).ToArray();
+                var bars = new ScottPlot.Plottables.ErrorBar(
+                    ok.Select(i => xs[i]).ToArray(), ok.Select(i => finals[i].Mean).ToArray(),
+                    ok.Select(_ => 0.0).ToArray(), ok.Select(_ => 0.0).ToArray(),
+                    ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Q05)).ToArray(), ok.Select(i => Math.Max(0, finals[i].Q95 - finals[i].Mean)).ToArray())
+                {
+                    Color = color.WithAlpha(0.7),
+                    LineWidth = 2,
+                    CapSize = 5,
+                    YErrorPositive = ok.Select(i => Math.Max(0, finals[i].Q95 - finals[i].Mean)).ToArray(),
+                    YErrorNegative = ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Q05)).ToArray(),
+                };
+                plot.Add.Plottable(bars);
+            }
             var line = plot.Add.ScatterLine(xs, finals.Select(f => f.Mean).ToArray(), color);
-            line.LineWidth = Style.LineWidth;
+            line.LineWidth = connect ? Style.LineWidth : 0;
             line.MarkerSize = 10;
             line.MarkerShape = MarkerShape.FilledCircle;
             line.LegendText = label;
@@ -265,12 +297,14 @@ internal static class Draw
         plot.Axes.SetLimits(xs.Min() - pad, xs.Max() + pad, 0, 1.02);
         Style.DecimalAxis(plot.Axes.Left);
         Style.LegendBelow(plot);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = bandText, FillColor = Colors.Gray.WithAlpha(0.3), LineWidth = 0 });
+        plot.Legend.ManualItems.Add(connect
+            ? new LegendItem { LabelText = bandText, FillColor = Colors.Gray.WithAlpha(0.3), LineWidth = 0 }
+            : new LegendItem { LabelText = bandText, LineColor = Colors.Gray, LineWidth = 2 });
         foreach (var (label, color, _) in series)
         {
             plot.Legend.ManualItems.Insert(plot.Legend.ManualItems.Count - 1, new LegendItem
             {
-                LabelText = label, LineColor = color, LineWidth = Style.LineWidth, MarkerShape = MarkerShape.FilledCircle, MarkerColor = color, MarkerSize = 9,
+                LabelText = label, LineColor = color, LineWidth = connect ? Style.LineWidth : 0, MarkerShape = MarkerShape.FilledCircle, MarkerColor = color, MarkerSize = 9,
             });
         }
         if (referenceBenefit is not null)
@@ -377,6 +411,9 @@ internal static class Draw
                     Color = OkabeIto.Black,
                     LineWidth = 2,
                     CapSize = 6,
+                    // Set by name: the constructor's order of positive and negative errors is easy to get backwards.
+                    XErrorPositive = okIdx.Select(p => Math.Max(0, high[p] - values[p])).ToArray(),
+                    XErrorNegative = okIdx.Select(p => Math.Max(0, values[p] - low[p])).ToArray(),
                 };
                 plot.Add.Plottable(err);
             }

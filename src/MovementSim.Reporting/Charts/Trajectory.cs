@@ -9,8 +9,9 @@ public readonly record struct TrajectoryPoint(double Year, double Reach, double 
 
 /// <summary>
 /// The path of one scenario or design point across the reach–fidelity plane, with the whole years to mark
-/// on it and which of those to label. Marks fall on the step nearest each whole year (within half a step);
-/// the start and end are marked separately, so they are never among the labelled years.
+/// on it and which of those to label. Steps where nobody is reached are left out (fidelity is undefined there).
+/// Marks fall on the step nearest each whole year (within half a step); the start and end are marked
+/// separately, so they are never among the labelled years.
 /// </summary>
 public sealed record Trajectory(
     string Label,
@@ -28,7 +29,10 @@ public sealed record Trajectory(
         {
             throw new ArgumentException($"a trajectory needs the same number (at least one) of years, reach and fidelity values; got {years.Count}, {reach.Count}, {fidelity.Count}");
         }
-        var points = years.Select((y, i) => new TrajectoryPoint(y, reach[i], fidelity[i])).ToList();
+        // Fidelity means nothing while nobody is reached (the engine records 0): such steps are left out.
+        var all = years.Select((y, i) => new TrajectoryPoint(y, reach[i], fidelity[i])).ToList();
+        var points = all.Any(p => p.Reach > 0) ? all.Where(p => p.Reach > 0).ToList() : all;
+        years = points.Select(p => p.Year).ToList();
         var (markEvery, labelEvery) = Spacing(years[^1] - years[0]);
         var halfStep = years.Count > 1 ? (years[^1] - years[0]) / (years.Count - 1) / 2 : 0.5;
         var marks = new List<TrajectoryPoint>();

@@ -77,7 +77,7 @@ public sealed class ChartDataTests
     {
         // Quarterly steps from 1995 to 2020.
         var years = Enumerable.Range(0, 101).Select(s => 1995 + s * 0.25).ToArray();
-        var reach = years.Select(y => (y - 1995) / 100).ToArray();
+        var reach = years.Select(y => 0.01 + (y - 1995) / 100).ToArray();
         var fidelity = years.Select(y => 1 - (y - 1995) / 50).ToArray();
 
         var t = Trajectory.Of("dp", years, reach, fidelity);
@@ -86,11 +86,11 @@ public sealed class ChartDataTests
         Assert.Equal(Enumerable.Range(1995, 26).Select(y => (double)y), t.Marks.Select(m => m.Year));
         Assert.Equal(new double[] { 2000, 2005, 2010, 2015 }, t.LabelledMarks.Select(m => m.Year));
         var m2005 = t.Marks.Single(m => m.Year == 2005);
-        Assert.Equal(0.1, m2005.Reach, Exact);
+        Assert.Equal(0.11, m2005.Reach, Exact);
         Assert.Equal(0.8, m2005.Fidelity, Exact);
-        Assert.Equal(new TrajectoryPoint(1995, 0, 1), t.Start);
+        Assert.Equal(new TrajectoryPoint(1995, 0.01, 1), t.Start);
         Assert.Equal(2020, t.End.Year);
-        Assert.Equal(0.25 * 0.5, t.End.LinearBenefit, Exact);
+        Assert.Equal(0.26 * 0.5, t.End.LinearBenefit, Exact);
     }
 
     [Fact]
@@ -98,13 +98,26 @@ public sealed class ChartDataTests
     {
         // 0.1-year steps: 2000 + 7 * 0.1 is not exactly 2000.7, and whole years are within half a step.
         var years = Enumerable.Range(0, 31).Select(s => 2000 + s * 0.1).ToArray();
-        var values = years.Select((_, i) => i / 100.0).ToArray();
+        var values = years.Select((_, i) => (i + 1) / 100.0).ToArray();
 
         var t = Trajectory.Of("dp", years, values, values);
 
         Assert.Equal(new double[] { 2000, 2001, 2002, 2003 }, t.Marks.Select(m => m.Year));
-        Assert.Equal(new[] { 0.0, 0.1, 0.2, 0.3 }, t.Marks.Select(m => m.Reach));
+        Assert.Equal(new[] { 0.01, 0.11, 0.21, 0.31 }, t.Marks.Select(m => m.Reach));
         Assert.Equal(new double[] { 2002 }, t.LabelledMarks.Select(m => m.Year));
+    }
+
+    [Fact]
+    public void Trajectory_leaves_out_steps_where_nobody_is_reached_since_fidelity_is_undefined_there()
+    {
+        double[] years = [2000, 2000.5, 2001, 2001.5];
+
+        var t = Trajectory.Of("dp", years, [0, 0, 0.1, 0.2], [0, 0, 0.9, 0.8]);
+
+        Assert.Equal([2001, 2001.5], t.Points.Select(p => p.Year));
+        Assert.Equal(new TrajectoryPoint(2001, 0.1, 0.9), t.Start);
+        // When nobody is ever reached there is nothing better to draw than every step.
+        Assert.Equal(4, Trajectory.Of("nobody", years, [0, 0, 0, 0], [0, 0, 0, 0]).Points.Count);
     }
 
     [Theory]
@@ -162,6 +175,16 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void Correlation_is_Pearsons_r_over_the_pairs_with_both_values()
+    {
+        Assert.Equal(1, ChartData.Correlation([1, 2, 3], [2, 4, 6]), Exact);
+        Assert.Equal(-1, ChartData.Correlation([1, 2, 3, double.NaN], [3, 2, 1, 5]), Exact);
+        // x = 1..4, y = 1, 3, 2, 4: sxy = 4, sxx = syy = 5.
+        Assert.Equal(0.8, ChartData.Correlation([1, 2, 3, 4], [1, 3, 2, 4]), Exact);
+        Assert.True(double.IsNaN(ChartData.Correlation([1, 2, 3], [5, 5, 5])));
+    }
+
+    [Fact]
     public void Spread_picks_evenly_spaced_indices_including_both_ends()
     {
         Assert.Equal([0, 1, 2], ChartData.Spread(3, 7));
@@ -205,6 +228,43 @@ public sealed class ChartDataTests
     public void Shares_are_written_as_percentages(double share, string text)
     {
         Assert.Equal(text, Format.Percent(share));
+    }
+
+    [Theory]
+    [InlineData(2015, "2015")] // a whole year
+    [InlineData(2015.25, "Apr 2015")] // a quarter in: the Care Act's April
+    [InlineData(2007.95, "Dec 2007")] // late in the year
+    [InlineData(2003.5, "Jul 2003")] // half way
+    public void Years_with_a_fraction_are_written_with_their_month(double year, string text)
+    {
+        Assert.Equal(text, Format.Year(year));
+    }
+
+    [Fact]
+    public void Event_labels_that_would_overlap_go_in_separate_rows()
+    {
+        ScheduledEvent[] events =
+        [
+            new(2003.25, "mandate", "council", 0.4), new(2007.95, "forum", "all", 0.2), new(2008, "mandate", "council", 0.7),
+            new(2020, "budget_shock", "council", 0.3), new(2030, "mandate", "council", 1),
+        ];
+
+        var rows = Style.EventRows(events, 1997, 2022);
+
+        Assert.Equal([2003.25, 2007.95, 2008, 2020], rows.Select(r => r.Year)); // 2030 is outside the years shown
+        Assert.Equal(["Apr 2003 mandate", "Dec 2007 forum", "2008 mandate", "2020 budget shock"], rows.Select(r => r.Label));
+        // The forum clears the 2003 label; the 2008 mandate, a few days later, does not; the last runs leftwards.
+        Assert.Equal([0, 0, 1, 0], rows.Select(r => r.Row));
+    }
+
+    [Fact]
+    public void When_event_labels_need_too_many_rows_they_are_shortened_to_their_dates()
+    {
+        var events = Enumerable.Range(0, 5).Select(k => new ScheduledEvent(2005 + k * 0.25, "leadership_change", "all", 1)).ToList();
+
+        var rows = Style.EventRows(events, 2000, 2020);
+
+        Assert.Equal(["2005", "Apr 2005", "Jul 2005", "Oct 2005", "2006"], rows.Select(r => r.Label));
     }
 
     [Theory]

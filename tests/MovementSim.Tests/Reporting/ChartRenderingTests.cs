@@ -106,4 +106,14 @@ public sealed class ChartRenderingTests(ReportingFixture fixture)
         Assert.Equal("Final net benefit by conversation and imitation", heat.Title);
         Assert.Contains("Averaged over coproduction", heat.Caption);
     }
+
+    [Fact]
+    public void A_sampled_design_gets_one_scatter_per_parameter_ranked_by_correlation_and_no_heatmap()
+    {
+        // Conversation barely varies in this design, so imitation drives net benefit more.
+        Assert.Equal(["sweep_imitation", "sweep_conversation"], fixture.SweepSampledCharts.Select(c => c.Name));
+        var first = fixture.SweepSampledCharts[0].Caption;
+        Assert.Contains("Each point is one of 5 sampled design points", first);
+        Assert.Contains("final net benefit follows imitation (r = ", first);
+    }
 }

@@ -36,11 +36,19 @@ public sealed class ReportingFixture : IDisposable
             Design = (from q in new[] { "0.1", "0.8" } from c in new[] { "0", "1" } from p in new[] { "0.5", "2" }
                       select (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = q, ["conversation"] = c, ["coproduction"] = p }).ToList(),
         });
+        SweepSampled = SyntheticResults.Write(Path.Combine(Root, "sweep_sampled"), new SyntheticResults.Options
+        {
+            Scenario = "direct_payments", Replicates = 2, Steps = 40, WithEvents = false,
+            // A Latin-hypercube-like design: every design point has its own value of each parameter (conversation barely varies).
+            Design = new[] { ("0.15", "0.52"), ("0.3", "0.48"), ("0.45", "0.51"), ("0.6", "0.49"), ("0.75", "0.5") }
+                .Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = t.Item1, ["conversation"] = t.Item2 }).ToList(),
+        });
         SingleReport = Report.Write(Single.Root);
         SweepTwoCharts = ChartSet.DrawAll(SweepTwo.Root);
         // Only the sweep charts of these two: the rest are the same kinds as sweep_two's, and drawing costs time.
         SweepOneCharts = DrawSection(SweepOne.Root, ChartSet.SectionSweep);
         SweepThreeCharts = DrawSection(SweepThree.Root, ChartSet.SectionSweep);
+        SweepSampledCharts = DrawSection(SweepSampled.Root, ChartSet.SectionSweep);
         // Comparison.Write writes a missing report.html; these two stand in for reports written earlier.
         File.WriteAllText(Path.Combine(Other.Root, ResultFolder.ReportFile), "<!DOCTYPE html><title>social prescribing</title>");
         File.WriteAllText(Path.Combine(MovementOnly.Root, ResultFolder.ReportFile), "<!DOCTYPE html><title>movement only</title>");
@@ -55,15 +63,17 @@ public sealed class ReportingFixture : IDisposable
     public SyntheticResults.Written SweepOne { get; }
     public SyntheticResults.Written SweepTwo { get; }
     public SyntheticResults.Written SweepThree { get; }
+    public SyntheticResults.Written SweepSampled { get; }
 
     public ReportResult SingleReport { get; }
     public IReadOnlyList<ChartFile> SweepOneCharts { get; }
     public IReadOnlyList<ChartFile> SweepTwoCharts { get; }
     public IReadOnlyList<ChartFile> SweepThreeCharts { get; }
+    public IReadOnlyList<ChartFile> SweepSampledCharts { get; }
     public ComparisonResult Comparison { get; }
 
     public IEnumerable<ChartFile> AllCharts =>
-        SingleReport.Charts.Concat(SweepOneCharts).Concat(SweepTwoCharts).Concat(SweepThreeCharts).Concat(Comparison.Charts);
+        SingleReport.Charts.Concat(SweepOneCharts).Concat(SweepTwoCharts).Concat(SweepThreeCharts).Concat(SweepSampledCharts).Concat(Comparison.Charts);
 
     private static IReadOnlyList<ChartFile> DrawSection(string root, string section)
     {

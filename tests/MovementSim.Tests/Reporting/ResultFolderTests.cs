@@ -143,4 +143,48 @@ public sealed class ResultFolderTests : IDisposable
         Assert.Contains("line 2", e.Message);
         Assert.Contains("fields where the header has", e.Message);
     }
+
+    [Fact]
+    public void A_folder_with_only_a_timeseries_of_the_three_outcomes_still_gets_its_charts_and_report()
+    {
+        var root = Path.Combine(_root, "minimal");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "timeseries.csv"),
+            "run_id,design_point,replicate,seed,step,year,reach,fidelity,net_benefit\n" +
+            "0,0,0,11,0,2010,0.01,1,0.01\n0,0,0,11,1,2011,0.2,0.8,0.16\n" +
+            "1,0,1,12,0,2010,0.01,1,0.01\n1,0,1,12,1,2011,0.3,0.7,0.21\n");
+
+        var result = Report.Write(root);
+
+        Assert.Equal(["reach_fidelity", "reach_over_time", "fidelity_over_time", "net_benefit_over_time"], result.Charts.Select(c => c.Name));
+        var html = File.ReadAllText(result.ReportPath);
+        Assert.Contains("By 2011, reach was 25% (95% CI ", html);
+        Assert.Contains("manifest.json is missing", html);
+        Assert.Contains("runs.csv is missing", html);
+    }
+
+    [Fact]
+    public void A_movement_only_folder_is_described_as_the_movement_acting_alone()
+    {
+        var r = ResultFolder.Load(Write("alone", new SyntheticResults.Options { Replicates = 3, Steps = 12, MovementOnly = true }).Root);
+
+        Assert.True(r.IsMovementOnly);
+        Assert.Null(r.ReferenceFor(r.Primary));
+        Assert.EndsWith("These runs are the movement acting alone (institutional adoption switched off).", Headline.Sentence(r, r.Primary));
+        Assert.All(ChartSet.Build(r), c => Assert.DoesNotContain("NaN", c.Caption));
+    }
+
+    [Fact]
+    public void A_summary_only_folder_with_a_single_step_builds_every_chart()
+    {
+        var r = ResultFolder.Load(Write("one_step", new SyntheticResults.Options { Replicates = 3, Steps = 0, WithTimeseries = false }).Root);
+
+        var charts = ChartSet.Build(r).ToList();
+
+        Assert.Equal(ResultFolder.SummaryFile, r.SeriesSource);
+        Assert.Contains(charts, c => c.Name == "reach_fidelity");
+        Assert.All(charts, c => Assert.DoesNotContain("NaN", c.Caption));
+        using var png = Pixels.Decode(MovementSim.Reporting.Charts.Chart.Png(charts.Single(c => c.Name == "reach_over_time").Plot));
+        Assert.True(Pixels.Dark(png, Pixels.TitleBand(png)) > 150);
+    }
 }
