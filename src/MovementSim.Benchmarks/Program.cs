@@ -4,7 +4,8 @@ namespace MovementSim.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project src/MovementSim.Benchmarks -- --filter '*TakeUp*'</c> runs BenchmarkDotNet
-/// (any of its options); <c>-- --memory [options]</c> instead runs one 10^6-person run once and reports peak memory.
+/// (any of its options); <c>-- --memory [options]</c> instead runs one 10^6-person run once and reports peak memory;
+/// <c>-- --cpu-check</c> reports how much a second thread can add on this machine right now.
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,10 @@ public static class Program
                 return 2;
             }
             return MemoryCheck.Run(options, Console.Out);
+        }
+        if (args.Length == 1 && args[0] == "--cpu-check")
+        {
+            return CpuCheck.Run(Console.Out);
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
