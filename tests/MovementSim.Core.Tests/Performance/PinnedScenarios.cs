@@ -1,37 +1,16 @@
 using System.Security.Cryptography;
 using MovementSim.Core;
+using static MovementSim.Core.Tests.Fixtures;
 
 namespace MovementSim.Core.Tests.Performance;
 
 /// <summary>
-/// Scenarios built in code for the output pins and the thread-count test. They are self-contained
-/// (rather than shared fixtures) so that a pin cannot move because a fixture was edited.
+/// Scenarios built in code for the output pins and the thread-count test. Their data is written out here
+/// (rather than taken from shared fixtures) so that a pin cannot move because a fixture was edited; only the
+/// small builders (Motives, Resources, Alternative) come from <see cref="Fixtures"/>.
 /// </summary>
 public static class PinnedScenarios
 {
-    private static double[] Motives(params (Motive Motive, double Weight)[] weights)
-    {
-        var w = new double[Names.MotiveCount];
-        foreach (var (m, v) in weights)
-        {
-            w[(int)m] = v;
-        }
-        return w;
-    }
-
-    private static double[] Resources(params (ResourceKind Kind, double Amount)[] amounts)
-    {
-        var r = new double[Names.ResourceCount];
-        foreach (var (k, v) in amounts)
-        {
-            r[(int)k] = v;
-        }
-        return r;
-    }
-
-    private static AlternativeSpec Alternative(string name, double fidelity, double cost, params (Motive Motive, double Appeal)[] appeal) =>
-        new(name, fidelity, cost, Motives(appeal));
-
     /// <summary>The Bass docking set-up: one institution offering the original to everyone from the start,
     /// no movement, no drop-out, no actors.</summary>
     public static ScenarioDefinition Bass(int people, int steps, NetworkKind network, double dt = 0.1, double p = 0.03, double q = 0.38) =>
