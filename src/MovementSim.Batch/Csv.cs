@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 
 namespace MovementSim.Batch;
 
@@ -10,70 +11,49 @@ public readonly record struct CsvField(string Text, int Column, bool Quoted = fa
 /// <summary>
 /// Reading and writing the small, strict CSV dialect of MovementSim: comma-separated, optional
 /// double quotes (a doubled quote inside), LF line ends on output, invariant culture, doubles in
-/// round-trip form. Hand-written rather than CsvHelper so that every field keeps its line and
-/// column for error messages and output bytes are exactly what this file says.
+/// round-trip form. Lines are tokenized by CsvHelper; the helpers for writing keep output bytes exactly
+/// what this file says.
 /// </summary>
 public static class Csv
 {
-    /// <summary>Splits one line into fields; an unterminated quote is reported in <paramref name="error"/>.</summary>
+    /// <summary>Splits one line into fields with CsvHelper's tokenizer (quotes, doubled quotes); malformed
+    /// quoting is reported in <paramref name="error"/>, and the fields are still returned as CsvHelper read them.</summary>
     public static IReadOnlyList<CsvField> Split(string line, out string? error)
     {
-        error = null;
-        var fields = new List<CsvField>();
-        var i = 0;
-        while (true)
+        CsvMalformedReason? reason = null;
+        var options = CsvReaderOptions.Default with
         {
-            var text = new StringBuilder();
-            var quoted = i < line.Length && line[i] == '"';
-            if (quoted)
+            Separator = ',',
+            HasHeader = false,
+            DetectSeparatorHint = false,
+            SkipEmptyLines = false,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = m => reason ??= m.Reason,
+        };
+        var fields = new List<CsvField>();
+        using (var reader = CsvReader.FromText(line, options))
+        {
+            if (reader.Read())
             {
-                i++;
-                var closed = false;
-                while (i < line.Length)
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            text.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        closed = true;
-                        i++;
-                        break;
-                    }
-                    text.Append(line[i]);
-                    i++;
-                }
-                if (!closed)
-                {
-                    error = $"field {fields.Count + 1}: a quoted field is not closed";
-                }
-                else if (i < line.Length && line[i] != ',')
-                {
-                    error = $"field {fields.Count + 1}: unexpected text after a closing quote";
-                }
-                while (i < line.Length && line[i] != ',')
-                {
-                    i++;
+                    fields.Add(new CsvField(reader.GetString(i), i + 1));
                 }
             }
-            else
-            {
-                while (i < line.Length && line[i] != ',')
-                {
-                    text.Append(line[i]);
-                    i++;
-                }
-            }
-            fields.Add(new CsvField(text.ToString(), fields.Count + 1, quoted));
-            if (i >= line.Length)
-            {
-                return fields;
-            }
-            i++; // the comma
         }
+        error = reason switch
+        {
+            null => null,
+            CsvMalformedReason.UnterminatedQuote => "a quoted field is not closed",
+            CsvMalformedReason.TextAfterClosingQuote => "unexpected text after a closing quote",
+            CsvMalformedReason.StrayQuote => "a quote inside an unquoted field (quote the whole field and double the quote)",
+            _ => $"the line is not valid CSV ({reason})",
+        };
+        if (fields.Count == 0)
+        {
+            fields.Add(new CsvField("", 1));
+        }
+        return fields;
     }
 
     /// <summary>Quotes a field only when it needs it (comma, quote or line break).</summary>
