@@ -1,0 +1,77 @@
+using MovementSim.Tests.Batch;
+using Xunit;
+
+namespace MovementSim.Tests.Cli;
+
+/// <summary>validate and describe, run in-process with captured output and exit codes.</summary>
+public class ValidateAndDescribeTests
+{
+    [Fact]
+    public void Validate_accepts_a_shipped_scenario_and_says_what_it_holds()
+    {
+        var (code, stdout, stderr) = CliFixture.Run("validate", RepoPaths.Scenario("direct-payments"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("valid", stdout);
+        Assert.Contains("20000 people", stdout);
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_with_file_line_and_column_and_exits_1()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "movementsim-validate-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var scenario = CliFixture.WriteScenario(work, "tiny", sweep: null);
+            File.WriteAllText(Path.Combine(scenario, "parameters.csv"), "parameter,value\nimitaton,0.5\npeople,\"1,5\"\n");
+            var (code, _, stderr) = CliFixture.Run("validate", scenario);
+            Assert.Equal(1, code);
+            var file = Path.Combine(scenario, "parameters.csv");
+            Assert.Contains($"{file}:2:1: unknown parameter 'imitaton'; did you mean 'imitation'?", stderr);
+            Assert.Contains($"{file}:3:2: '1,5' is not a number", stderr);
+            Assert.Contains("2 problems found", stderr);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_checks_set_overrides_like_the_files()
+    {
+        var (code, _, stderr) = CliFixture.Run("validate", RepoPaths.Scenario("bass-docking"), "--set", "imitation=-1");
+        Assert.Equal(1, code);
+        Assert.Contains("--set:0:1: imitation = -1 is out of range", stderr);
+    }
+
+    [Fact]
+    public void A_set_without_an_equals_sign_is_a_usage_error()
+    {
+        var (code, _, stderr) = CliFixture.Run("validate", RepoPaths.Scenario("bass-docking"), "--set", "imitation");
+        Assert.Equal(2, code);
+        Assert.Contains("--set expects name=value", stderr);
+    }
+
+    [Fact]
+    public void Describe_lists_every_parameter_with_its_default_and_range_and_every_files_columns()
+    {
+        var (code, stdout, stderr) = CliFixture.Run("describe");
+        Assert.True(code == 0, stderr);
+        foreach (var spec in MovementSim.Core.ParameterCatalog.All)
+        {
+            Assert.Contains(spec.Name, stdout);
+            Assert.Contains(spec.RangeText, stdout);
+        }
+        Assert.Contains("organisations.csv", stdout);
+        Assert.Contains("w_rights", stdout);
+    }
+
+    [Fact]
+    public void Describe_of_a_variant_marks_what_differs_from_the_defaults_and_where_it_was_set()
+    {
+        var (code, stdout, _) = CliFixture.Run("describe", RepoPaths.Scenario("movement-only"));
+        Assert.Equal(0, code);
+        Assert.Matches(@"\* institutional_adoption\s+0", stdout);
+        Assert.Contains("movement-only/parameters.csv:3", stdout);
+    }
+}
