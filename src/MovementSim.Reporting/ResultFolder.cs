@@ -5,8 +5,8 @@ namespace MovementSim.Reporting;
 
 /// <summary>
 /// A result folder read back from its files alone (see results/README.md): no simulation code is involved,
-/// so charts and reports can be redrawn from any earlier run. Statistics over replicates are computed
-/// from timeseries.csv; summary.csv is used only when timeseries.csv is absent.
+/// so charts and reports can be redrawn from any earlier run. Statistics over replicates are read from
+/// summary.csv; they are computed from timeseries.csv only when there is no summary (e.g. a shard).
 /// </summary>
 public sealed class ResultFolder
 {
@@ -137,8 +137,10 @@ public sealed class ResultFolder
         var runs = ReadRuns(r.PathOf(RunsFile));
         r.RunParameters = runs.Select(x => x.Parameters).ToList();
         r.FailedRuns = CountRows(r.PathOf("failures.csv"));
-        var series = hasTimeseries ? ReadTimeseries(r.PathOf(TimeseriesFile)) : ReadSummary(r.PathOf(SummaryFile));
-        r.SeriesSource = hasTimeseries ? TimeseriesFile : SummaryFile;
+        // summary.csv holds the same statistics, written by the batch as it streamed the runs; reading it keeps
+        // memory independent of the number of runs. timeseries.csv is read whole only when there is no summary.
+        var series = hasSummary ? ReadSummary(r.PathOf(SummaryFile)) : ReadTimeseries(r.PathOf(TimeseriesFile));
+        r.SeriesSource = hasSummary ? SummaryFile : TimeseriesFile;
         r.Measures = series.Measures;
         if (series.Points.Count == 0)
         {
