@@ -101,47 +101,17 @@ public static class SweepFile
     public static SweepParseResult Parse(string text, string file)
     {
         var errors = new List<InputError>();
-        var lines = text.Split('\n');
-        Dictionary<string, int>? columnIndex = null;
-        int headerLine = 0;
+        var table = InputTable.Parse(text, file, Columns, ["name", "kind"], string.Join(",", Columns), errors,
+            $"the sweep file is empty: expected a header line '{string.Join(",", Columns)}'");
         var dimensions = new List<SweepDimension>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var method = DesignMethod.FullFactorial;
         int? samples = null, replicates = null, maxRuns = null;
         SourceLocation? methodWhere = null, samplesWhere = null, maxRunsWhere = null;
 
-        for (var n = 0; n < lines.Length; n++)
+        foreach (var row in table?.Rows ?? [])
         {
-            var lineNo = n + 1;
-            var line = lines[n].TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
-            {
-                continue;
-            }
-            var fields = Csv.Split(line, out var splitError);
-            if (splitError is not null)
-            {
-                errors.Add(new InputError(file, lineNo, 0, splitError));
-                continue;
-            }
-            if (columnIndex is null)
-            {
-                headerLine = lineNo;
-                columnIndex = ReadHeader(fields, file, lineNo, errors);
-                if (columnIndex is null)
-                {
-                    break;
-                }
-                continue;
-            }
-            if (fields.Count > columnIndex.Count)
-            {
-                var extra = fields[columnIndex.Count];
-                errors.Add(new InputError(file, lineNo, extra.Column,
-                    $"this row has {fields.Count} fields but the header (line {headerLine}) has {columnIndex.Count}"));
-                continue;
-            }
-            var row = new Row(file, lineNo, fields, columnIndex);
+            var lineNo = row.Line;
             var kindText = row.Text("kind");
             var nameText = row.Text("name");
             if (nameText.Length == 0)
@@ -193,48 +163,13 @@ public static class SweepFile
                 dimensions.Add(dimension);
             }
         }
-        if (columnIndex is null && errors.Count == 0)
-        {
-            errors.Add(new InputError(file, 0, 0, $"the sweep file is empty: expected a header line '{string.Join(",", Columns)}'"));
-        }
         var sweep = errors.Count == 0
             ? new SweepSpec(file, method, samples, replicates, maxRuns, dimensions, methodWhere, samplesWhere, maxRunsWhere)
             : null;
         return new SweepParseResult(sweep, errors);
     }
 
-    private static Dictionary<string, int>? ReadHeader(IReadOnlyList<CsvField> fields, string file, int line, List<InputError> errors)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ok = true;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var name = fields[i].Text.Trim();
-            if (!Columns.Contains(name))
-            {
-                var near = NameSuggester.Nearest(name, Columns);
-                errors.Add(new InputError(file, line, fields[i].Column, $"unknown column '{name}'" +
-                    (near is null ? "" : $" (did you mean '{near}'?)") + $": the columns are {string.Join(", ", Columns)}"));
-                ok = false;
-            }
-            else if (!index.TryAdd(name, i))
-            {
-                errors.Add(new InputError(file, line, fields[i].Column, $"column '{name}' appears twice"));
-                ok = false;
-            }
-        }
-        foreach (var required in new[] { "name", "kind" })
-        {
-            if (ok && !index.ContainsKey(required))
-            {
-                errors.Add(new InputError(file, line, 0, $"the header has no '{required}' column: the columns are {string.Join(", ", Columns)}"));
-                ok = false;
-            }
-        }
-        return ok ? index : null;
-    }
-
-    private static void ReadSetting(Row row, string name, List<InputError> errors, ref DesignMethod method,
+    private static void ReadSetting(InputRow row, string name, List<InputError> errors, ref DesignMethod method,
         ref int? samples, ref int? replicates, ref int? maxRuns, ref SourceLocation? methodWhere,
         ref SourceLocation? samplesWhere, ref SourceLocation? maxRunsWhere, Dictionary<string, int> seen)
     {
@@ -293,7 +228,7 @@ public static class SweepFile
         }
     }
 
-    private static SweepDimension? ReadValues(Row row, ParameterSpec spec, List<InputError> errors)
+    private static SweepDimension? ReadValues(InputRow row, ParameterSpec spec, List<InputError> errors)
     {
         var errorCount = errors.Count;
         NoCells(row, spec.Name, errors, "min", "max", "levels");
@@ -329,7 +264,7 @@ public static class SweepFile
             : null;
     }
 
-    private static SweepDimension? ReadRange(Row row, ParameterSpec spec, List<InputError> errors)
+    private static SweepDimension? ReadRange(InputRow row, ParameterSpec spec, List<InputError> errors)
     {
         var errorCount = errors.Count;
         NoCells(row, spec.Name, errors, "values");
@@ -383,7 +318,7 @@ public static class SweepFile
         return values;
     }
 
-    private static SweepDimension? ReadDistribution(Row row, ParameterSpec spec, SweepKind kind, List<InputError> errors)
+    private static SweepDimension? ReadDistribution(InputRow row, ParameterSpec spec, SweepKind kind, List<InputError> errors)
     {
         var errorCount = errors.Count;
         NoCells(row, spec.Name, errors, "values", "levels");
@@ -413,7 +348,7 @@ public static class SweepFile
         return new SweepDimension(spec, kind, [], min, max, 0, row.At("name"));
     }
 
-    private static double Bound(Row row, ParameterSpec spec, string column, List<InputError> errors)
+    private static double Bound(InputRow row, ParameterSpec spec, string column, List<InputError> errors)
     {
         var text = row.Text(column);
         if (text.Length == 0)
@@ -429,7 +364,7 @@ public static class SweepFile
         return v;
     }
 
-    private static void NoCells(Row row, string name, List<InputError> errors, params string[] columns)
+    private static void NoCells(InputRow row, string name, List<InputError> errors, params string[] columns)
     {
         foreach (var c in columns)
         {
@@ -438,17 +373,5 @@ public static class SweepFile
                 errors.Add(row.At(c).Error($"{name}: column {c} must be empty for kind '{row.Text("kind")}'"));
             }
         }
-    }
-
-    private sealed class Row(string file, int line, IReadOnlyList<CsvField> fields, Dictionary<string, int> columns)
-    {
-        public int Line => line;
-
-        public string Text(string column) =>
-            columns.TryGetValue(column, out var i) && i < fields.Count ? fields[i].Text.Trim() : "";
-
-        /// <summary>The cell's location; a column the header lacks points at the whole line.</summary>
-        public SourceLocation At(string column) =>
-            new(file, line, columns.TryGetValue(column, out var i) ? i + 1 : 0);
     }
 }

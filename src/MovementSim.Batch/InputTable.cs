@@ -1,15 +1,14 @@
-using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Scenarios;
 
-namespace MovementSim.Analysis.Model;
+namespace MovementSim.Batch;
 
 /// <summary>
-/// A small input CSV file of an analysis (ranges, observations), read whole, in the dialect of the sweep file:
+/// A small input CSV file of the command-line tools (sweep, ranges, observations), read whole:
 /// header first, columns in any order, <c>#</c> comments and blank lines skipped, quoted fields allowed. Every
 /// problem becomes an <see cref="InputError"/> at its line and column (column = field number, 0 = whole line).
 /// </summary>
-internal sealed class InputTable
+public sealed class InputTable
 {
     private InputTable(string file, int headerLine, Dictionary<string, int> columns, List<InputRow> rows)
     {
@@ -31,8 +30,9 @@ internal sealed class InputTable
 
     /// <param name="shape">The expected header, for messages, such as <c>parameter,min,max</c>.</param>
     /// <returns>The table, or null (with errors added) when the file cannot be read or its header is unusable.</returns>
+    /// <param name="emptyMessage">What to say when the file has no header; by default that the file is empty.</param>
     public static InputTable? Read(string path, IReadOnlyList<string> columns, IReadOnlyList<string> required, string shape,
-        List<InputError> errors)
+        List<InputError> errors, string? emptyMessage = null)
     {
         string text;
         try
@@ -44,11 +44,11 @@ internal sealed class InputTable
             errors.Add(new InputError(path, 0, 0, $"cannot read the file: {e.Message}"));
             return null;
         }
-        return Parse(text, path, columns, required, shape, errors);
+        return Parse(text, path, columns, required, shape, errors, emptyMessage);
     }
 
     public static InputTable? Parse(string text, string file, IReadOnlyList<string> columns, IReadOnlyList<string> required,
-        string shape, List<InputError> errors)
+        string shape, List<InputError> errors, string? emptyMessage = null)
     {
         var lines = text.Split('\n');
         Dictionary<string, int>? index = null;
@@ -91,7 +91,7 @@ internal sealed class InputTable
         {
             if (errors.Count == errorsBefore)
             {
-                errors.Add(new InputError(file, 0, 0, $"the file is empty: expected a header line '{shape}' and at least one row"));
+                errors.Add(new InputError(file, 0, 0, emptyMessage ?? $"the file is empty: expected a header line '{shape}' and at least one row"));
             }
             return null;
         }
@@ -132,7 +132,7 @@ internal sealed class InputTable
 }
 
 /// <summary>One data row of an <see cref="InputTable"/>.</summary>
-internal sealed class InputRow(string file, int line, IReadOnlyList<CsvField> fields, Dictionary<string, int> columns)
+public sealed class InputRow(string file, int line, IReadOnlyList<CsvField> fields, Dictionary<string, int> columns)
 {
     public int Line => line;
 
