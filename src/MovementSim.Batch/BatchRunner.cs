@@ -101,7 +101,7 @@ public static class BatchRunner
         if (request.Shard.IsWhole && request.WriteSummary)
         {
             SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary),
-                design.Replicates, request.SummaryMemoryBudget);
+                request.SummaryMemoryBudget, request.Jobs);
         }
         var manifest = Manifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
             request.Jobs, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);

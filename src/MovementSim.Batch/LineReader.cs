@@ -13,7 +13,8 @@ public sealed class LineReader : IDisposable
     private int _start;
     private int _end;
     private long _bufferOffset;
-    private readonly List<byte> _spill = [];
+    // A line that crosses the end of the buffer is assembled here; it grows to the longest such line.
+    private byte[] _spill = new byte[1 << 10];
 
     public LineReader(string path)
     {
@@ -31,9 +32,15 @@ public sealed class LineReader : IDisposable
     }
 
     /// <summary>The next line without its line end, or null at the end of the file.</summary>
-    public string? ReadLine()
+    public string? ReadLine() => TryReadLine(out var line) ? Encoding.UTF8.GetString(line) : null;
+
+    /// <summary>
+    /// The next line's UTF-8 bytes without its line end (no allocation); false at the end of the file.
+    /// The span is valid until the next call.
+    /// </summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
-        _spill.Clear();
+        var spilled = 0;
         while (true)
         {
             if (_start == _end)
@@ -43,39 +50,41 @@ public sealed class LineReader : IDisposable
                 _end = _stream.Read(_buffer, 0, _buffer.Length);
                 if (_end == 0)
                 {
-                    return _spill.Count == 0 ? null : Decode(_spill.ToArray());
+                    line = WithoutCarriageReturn(_spill.AsSpan(0, spilled));
+                    return spilled > 0;
                 }
             }
             var span = _buffer.AsSpan(_start, _end - _start);
             var nl = span.IndexOf((byte)'\n');
             if (nl >= 0)
             {
-                string line;
-                if (_spill.Count == 0)
-                {
-                    line = Decode(span[..nl]);
-                }
-                else
-                {
-                    _spill.AddRange(span[..nl]);
-                    line = Decode(_spill.ToArray());
-                }
                 _start += nl + 1;
-                return line;
+                if (spilled == 0)
+                {
+                    line = WithoutCarriageReturn(span[..nl]);
+                    return true;
+                }
+                Spill(span[..nl], ref spilled);
+                line = WithoutCarriageReturn(_spill.AsSpan(0, spilled));
+                return true;
             }
-            _spill.AddRange(span);
+            Spill(span, ref spilled);
             _start = _end;
         }
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes)
+    private void Spill(ReadOnlySpan<byte> bytes, ref int spilled)
     {
-        if (bytes.Length > 0 && bytes[^1] == '\r')
+        if (spilled + bytes.Length > _spill.Length)
         {
-            bytes = bytes[..^1];
+            Array.Resize(ref _spill, Math.Max(_spill.Length * 2, spilled + bytes.Length));
         }
-        return Encoding.UTF8.GetString(bytes);
+        bytes.CopyTo(_spill.AsSpan(spilled));
+        spilled += bytes.Length;
     }
+
+    private static ReadOnlySpan<byte> WithoutCarriageReturn(ReadOnlySpan<byte> bytes) =>
+        bytes.Length > 0 && bytes[^1] == '\r' ? bytes[..^1] : bytes;
 
     public void Dispose() => _stream.Dispose();
 }

@@ -28,7 +28,6 @@ public static class ResultMerger
         var shards = ReadShards(shardFolders);
         var first = shards[0];
         var plan = BatchPlan.WithoutShard(first.Plan);
-        var replicates = (int)plan["replicates"]!;
         var runs = (int)plan["runs"]!;
 
         // The Slurm layout merges into the folder that holds slurm/ and shards/.
@@ -58,7 +57,7 @@ public static class ResultMerger
         File.Copy(Path.Combine(first.Folder, ResultFiles.Design), AtomicFile.TempOf(folder.PathOf(ResultFiles.Design)), overwrite: true);
         AtomicFile.Commit(folder.PathOf(ResultFiles.Design));
         CopySnapshot(first.Folder, folder);
-        SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), replicates, summaryMemoryBudget);
+        SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), summaryMemoryBudget, Environment.ProcessorCount);
 
         var manifest = (JsonObject)first.Manifest.DeepClone();
         manifest["version"] = ProgramInfo.Version;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
@@ -47,112 +48,256 @@ public static class SummaryStatistics
 
 /// <summary>
 /// Writes summary.csv from timeseries.csv, whose rows are ordered by run id and so grouped by design
-/// point. One design point is read at a time; when its replicates × steps × measures exceed the
-/// memory budget it is read again for each window of steps. Memory does not grow with the number of
-/// design points or, beyond the budget, with the number of steps.
+/// point. One design point is summarised at a time, in passes: each pass reads the design point's rows
+/// again and keeps only a window of measures (and, when one measure alone would not fit, of steps), one
+/// array per step and measure. The values held at once never exceed the memory budget, so memory does not
+/// grow with the number of replicates, design points or steps; a bigger design point only costs more passes.
 /// </summary>
 public static class SummaryWriter
 {
-    /// <summary>Doubles held at once (16 M doubles = 128 MB).</summary>
-    public const long DefaultMemoryBudget = 16_000_000;
+    /// <summary>
+    /// Doubles held at once (2 M doubles = 16 MB). A design point of 200 replicates × 101 steps × 62 measures fits in
+    /// one pass; one of 2,000 replicates takes seven, and summary.csv then costs about 5% of the batch.
+    /// </summary>
+    public const long DefaultMemoryBudget = 2_000_000;
 
-    public static void Write(string timeseriesPath, string summaryPath, int replicates, long memoryBudget = DefaultMemoryBudget)
+    /// <summary>What writing one summary took: passes over the design points' rows, and the most values held at once.</summary>
+    public readonly record struct Effort(int Passes, long MostValuesHeld);
+
+    /// <param name="jobs">Threads computing the statistics of a pass (the output does not depend on it).</param>
+    public static Effort Write(string timeseriesPath, string summaryPath, long memoryBudget = DefaultMemoryBudget, int jobs = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryBudget, 1);
         using var reader = new LineReader(timeseriesPath);
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{timeseriesPath} is empty");
-        var measures = header.Split(',')[6..];
-        var window = (int)Math.Clamp(memoryBudget / ((long)Math.Max(1, replicates) * (measures.Length + 1)), 1, int.MaxValue);
+        var measures = header.Split(',')[FirstMeasureField..];
+        var passes = 0;
+        long mostHeld = 0;
+        var pool = new CellPool();
         using (var output = AtomicFile.CreateText(summaryPath))
         {
             output.Write(OutputLayout.SummaryHeader);
-            var blockStart = reader.Position;
-            var line = reader.ReadLine();
-            while (line is not null)
+            var block = DesignPointBlock.Scan(reader, reader.Position);
+            while (block is not null)
             {
-                var designPoint = Field(line, 1);
-                string? next = null;
-                long nextStart = 0;
-                for (var low = 0; ; low += window)
+                var rows = new SummaryRow[block.Steps.Count * measures.Length];
+                foreach (var window in Windows(block, measures.Length, memoryBudget))
                 {
-                    var steps = new SortedDictionary<int, StepRows>();
-                    var maxStep = -1;
-                    var current = line;
-                    next = null;
-                    while (current is not null)
-                    {
-                        if (Field(current, 1) != designPoint)
-                        {
-                            next = current;
-                            break;
-                        }
-                        var fields = current.Split(',');
-                        var step = int.Parse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture);
-                        maxStep = Math.Max(maxStep, step);
-                        if (step >= low && step - low < window)
-                        {
-                            if (!steps.TryGetValue(step, out var rows))
-                            {
-                                steps[step] = rows = new StepRows(fields[5]);
-                            }
-                            var values = new double[measures.Length];
-                            for (var m = 0; m < measures.Length; m++)
-                            {
-                                values[m] = double.Parse(fields[6 + m], NumberStyles.Float, CultureInfo.InvariantCulture);
-                            }
-                            rows.Values.Add(values);
-                        }
-                        nextStart = reader.Position;
-                        current = reader.ReadLine();
-                    }
-                    foreach (var (step, rows) in steps)
-                    {
-                        WriteStep(output, designPoint, step, rows, measures);
-                    }
-                    if (maxStep - low < window)
-                    {
-                        break;
-                    }
-                    reader.Seek(blockStart);
-                    line = reader.ReadLine();
+                    mostHeld = Math.Max(mostHeld, Summarise(reader, block, window, measures.Length, rows, jobs, pool));
+                    passes++;
                 }
-                // The reader stands after `next`, the first line of the following design point.
-                line = next;
-                blockStart = nextStart;
+                WriteDesignPoint(output, block, measures, rows);
+                block = DesignPointBlock.Scan(reader, block.End);
             }
         }
         AtomicFile.Commit(summaryPath);
+        return new Effort(passes, mostHeld);
     }
 
-    private sealed class StepRows(string year)
-    {
-        public string Year { get; } = year;
-        public List<double[]> Values { get; } = [];
-    }
+    private const int StepField = 4;
+    private const int YearField = 5;
+    private const int FirstMeasureField = 6;
 
-    private static void WriteStep(StreamWriter output, int designPoint, int step, StepRows rows, string[] measures)
+    /// <summary>Steps [FirstStep, EndStep) (indices into the block's steps) × measures [FirstMeasure, EndMeasure).</summary>
+    private readonly record struct Window(int FirstStep, int EndStep, int FirstMeasure, int EndMeasure);
+
+    private static IEnumerable<Window> Windows(DesignPointBlock block, int measureCount, long budget)
     {
-        var column = new double[rows.Values.Count];
-        for (var m = 0; m < measures.Length; m++)
+        var measuresPerPass = (int)Math.Clamp(budget / Math.Max(1, block.Rows), 1, measureCount);
+        for (var m = 0; m < measureCount; m += measuresPerPass)
         {
-            for (var r = 0; r < column.Length; r++)
+            var endMeasure = Math.Min(measureCount, m + measuresPerPass);
+            var width = endMeasure - m;
+            var first = 0;
+            while (first < block.Steps.Count)
             {
-                column[r] = rows.Values[r][m];
+                // At least one step per pass, then as many as the budget allows.
+                var end = first + 1;
+                long held = (long)block.Steps[first].Count * width;
+                while (end < block.Steps.Count && held + (long)block.Steps[end].Count * width <= budget)
+                {
+                    held += (long)block.Steps[end].Count * width;
+                    end++;
+                }
+                yield return new Window(first, end, m, endMeasure);
+                first = end;
             }
-            var s = SummaryStatistics.Of(column);
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"{designPoint},{step},{rows.Year},{measures[m]},{s.N},"));
-            output.Write(string.Join(",", Csv.Number(s.Mean), Csv.Number(s.Sd), Csv.Number(s.Q05), Csv.Number(s.Q50),
-                Csv.Number(s.Q95), Csv.Number(s.CiLow), Csv.Number(s.CiHigh)));
-            output.Write('\n');
         }
     }
 
-    private static int Field(string line, int index)
+    /// <summary>Reads the window's values of the block, fills its rows; returns the number of values held.</summary>
+    private static long Summarise(LineReader reader, DesignPointBlock block, Window window, int measureCount, SummaryRow[] rows, int jobs,
+        CellPool pool)
     {
-        var span = line.AsSpan();
-        for (var i = 0; i < index; i++)
+        pool.ReturnAll();
+        var width = window.EndMeasure - window.FirstMeasure;
+        var cells = new double[(window.EndStep - window.FirstStep) * width][];
+        long held = 0;
+        for (var s = window.FirstStep; s < window.EndStep; s++)
         {
-            span = span[(span.IndexOf(',') + 1)..];
+            for (var m = 0; m < width; m++)
+            {
+                cells[(s - window.FirstStep) * width + m] = pool.Rent(block.Steps[s].Count);
+            }
+            held += (long)block.Steps[s].Count * width;
         }
-        return Csv.LeadingInt(span);
+        var filled = new int[window.EndStep - window.FirstStep];
+        reader.Seek(block.Start);
+        while (reader.Position < block.End && reader.TryReadLine(out var line))
+        {
+            var step = block.StepIndex[Fields.Int(line, StepField)];
+            if (step < window.FirstStep || step >= window.EndStep)
+            {
+                continue;
+            }
+            var rest = Fields.From(line, FirstMeasureField + window.FirstMeasure);
+            var row = filled[step - window.FirstStep]++;
+            for (var m = 0; m < width; m++)
+            {
+                var comma = rest.IndexOf((byte)',');
+                var field = comma < 0 ? rest : rest[..comma];
+                cells[(step - window.FirstStep) * width + m][row] = double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
+                rest = comma < 0 ? [] : rest[(comma + 1)..];
+            }
+        }
+        Parallel.For(0, cells.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, c =>
+        {
+            var step = window.FirstStep + c / width;
+            var measure = window.FirstMeasure + c % width;
+            rows[step * measureCount + measure] = SummaryStatistics.Of(cells[c]);
+        });
+        return held;
+    }
+
+    private static void WriteDesignPoint(StreamWriter output, DesignPointBlock block, string[] measures, SummaryRow[] rows)
+    {
+        for (var s = 0; s < block.Steps.Count; s++)
+        {
+            var step = block.Steps[s];
+            for (var m = 0; m < measures.Length; m++)
+            {
+                var r = rows[s * measures.Length + m];
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"{block.DesignPoint},{step.Step},{step.Year},{measures[m]},{r.N},"));
+                output.Write(string.Join(",", Csv.Number(r.Mean), Csv.Number(r.Sd), Csv.Number(r.Q05), Csv.Number(r.Q50),
+                    Csv.Number(r.Q95), Csv.Number(r.CiLow), Csv.Number(r.CiHigh)));
+                output.Write('\n');
+            }
+        }
+    }
+
+    /// <summary>
+    /// The arrays of one pass, used again by the next (the same lengths come back pass after pass): a pass allocates
+    /// nothing new, so memory holds one pass's values and not a pass's worth of garbage besides.
+    /// </summary>
+    private sealed class CellPool
+    {
+        private readonly Dictionary<int, Stack<double[]>> _free = [];
+        private readonly List<double[]> _rented = [];
+
+        public double[] Rent(int length)
+        {
+            var array = _free.TryGetValue(length, out var stack) && stack.Count > 0 ? stack.Pop() : new double[length];
+            _rented.Add(array);
+            return array;
+        }
+
+        public void ReturnAll()
+        {
+            foreach (var array in _rented)
+            {
+                if (!_free.TryGetValue(array.Length, out var stack))
+                {
+                    _free[array.Length] = stack = new Stack<double[]>();
+                }
+                stack.Push(array);
+            }
+            _rented.Clear();
+        }
+    }
+
+    private sealed record StepRows(int Step, string Year)
+    {
+        public int Count { get; set; }
+    }
+
+    /// <summary>The rows of one design point: where they are in the file and how many there are of each step.</summary>
+    private sealed class DesignPointBlock
+    {
+        private DesignPointBlock(int designPoint, long start)
+        {
+            DesignPoint = designPoint;
+            Start = start;
+        }
+
+        public int DesignPoint { get; }
+        public long Start { get; }
+        public long End { get; private set; }
+        public long Rows { get; private set; }
+
+        /// <summary>The steps present, in increasing order, with the year as written in their first row.</summary>
+        public List<StepRows> Steps { get; } = [];
+
+        public Dictionary<int, int> StepIndex { get; } = [];
+
+        /// <summary>The block starting at <paramref name="start"/>, or null at the end of the file.</summary>
+        public static DesignPointBlock? Scan(LineReader reader, long start)
+        {
+            reader.Seek(start);
+            DesignPointBlock? block = null;
+            var byStep = new SortedDictionary<int, StepRows>();
+            var lineStart = reader.Position;
+            while (reader.TryReadLine(out var line))
+            {
+                var designPoint = Fields.Int(line, 1);
+                if (block is null)
+                {
+                    block = new DesignPointBlock(designPoint, lineStart);
+                }
+                else if (designPoint != block.DesignPoint)
+                {
+                    break;
+                }
+                var step = Fields.Int(line, StepField);
+                if (!byStep.TryGetValue(step, out var rows))
+                {
+                    var year = Fields.From(line, YearField);
+                    byStep[step] = rows = new StepRows(step, Encoding.UTF8.GetString(year[..year.IndexOf((byte)',')]));
+                }
+                rows.Count++;
+                block.Rows++;
+                lineStart = reader.Position;
+            }
+            if (block is null)
+            {
+                return null;
+            }
+            block.End = lineStart;
+            foreach (var rows in byStep.Values)
+            {
+                block.StepIndex[rows.Step] = block.Steps.Count;
+                block.Steps.Add(rows);
+            }
+            return block;
+        }
+    }
+
+    /// <summary>Fields of a UTF-8 timeseries line, found by counting commas.</summary>
+    private static class Fields
+    {
+        public static ReadOnlySpan<byte> From(ReadOnlySpan<byte> line, int index)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                line = line[(line.IndexOf((byte)',') + 1)..];
+            }
+            return line;
+        }
+
+        public static int Int(ReadOnlySpan<byte> line, int index)
+        {
+            var field = From(line, index);
+            var comma = field.IndexOf((byte)',');
+            return int.Parse(comma < 0 ? field : field[..comma], NumberStyles.None, CultureInfo.InvariantCulture);
+        }
     }
 }

@@ -235,9 +235,25 @@ public class BatchRunnerTests
         BatchRunner.Run(BatchFixtures.Request(tmp.Path, design) with { Executor = new FakeExecutor() });
         var timeseries = Path.Combine(tmp.Path, ResultFiles.Timeseries);
 
-        SummaryWriter.Write(timeseries, tmp.Sub("small.csv"), design.Replicates, memoryBudget: 1);
+        SummaryWriter.Write(timeseries, tmp.Sub("small.csv"), memoryBudget: 1);
 
         Assert.Equal(File.ReadAllText(Path.Combine(tmp.Path, ResultFiles.Summary)), File.ReadAllText(tmp.Sub("small.csv")));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Summary_holds_no_more_values_at_once_than_its_budget_however_many_replicates(int replicates)
+    {
+        using var tmp = new TempFolder();
+        var design = BatchFixtures.TwoPointDesign(replicates);
+        BatchRunner.Run(BatchFixtures.Request(tmp.Path, design) with { Executor = new FakeExecutor() });
+        const long budget = 200;
+
+        var effort = SummaryWriter.Write(Path.Combine(tmp.Path, ResultFiles.Timeseries), tmp.Sub("budget.csv"), budget);
+
+        Assert.InRange(effort.MostValuesHeld, replicates, budget);
+        Assert.Equal(File.ReadAllText(Path.Combine(tmp.Path, ResultFiles.Summary)), File.ReadAllText(tmp.Sub("budget.csv")));
     }
 
     [Fact]
