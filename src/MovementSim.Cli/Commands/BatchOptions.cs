@@ -21,5 +21,8 @@ internal static class BatchOptions
         HelpName = "DIR",
     };
 
+    /// <summary>For large sweeps and clusters: the charts and report can be made later with <c>report DIR</c>.</summary>
+    public static Option<bool> NoReport() => new("--no-report") { Description = "Do not draw the charts and report.html when the results are complete (make them later with: report DIR)." };
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display." };
 }

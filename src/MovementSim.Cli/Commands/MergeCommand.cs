@@ -12,9 +12,10 @@ public static class MergeCommand
         var folders = new Argument<string[]>("DIR") { Description = "The shard folders (all N shards of one batch, any order).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder for the merged result.", Required = true, HelpName = "DIR" };
         var quiet = BatchOptions.Quiet();
+        var noReport = BatchOptions.NoReport();
         var command = new Command("merge", "Join the outputs of batch --shard K/N into one result, identical to the unsharded batch; refuses shards of different batches.")
         {
-            folders, output, quiet,
+            folders, output, quiet, noReport,
         };
         command.SetAction(parse =>
         {
@@ -30,7 +31,10 @@ public static class MergeCommand
                         : $"movementsim: merged {outcome.Runs} runs{(outcome.RunsFailed > 0 ? $" ({outcome.RunsFailed} failed, see {ResultFiles.Failures})" : "")} into {outcome.OutputDirectory}");
                 }
                 stdout.WriteLine(outcome.OutputDirectory);
-                afterMerge?.Invoke(outcome.OutputDirectory);
+                if (!parse.GetValue(noReport))
+                {
+                    afterMerge?.Invoke(outcome.OutputDirectory);
+                }
                 return outcome.AllSucceeded ? Cli.Ok : Cli.SomeRunsFailed;
             }
             catch (MergeException e)

@@ -19,9 +19,10 @@ public static class RunCommand
         var set = BatchOptions.Set();
         var output = BatchOptions.Out();
         var quiet = BatchOptions.Quiet();
+        var noReport = BatchOptions.NoReport();
         var command = new Command("run", "Run a scenario once and write timeseries, runs, summary and manifest to the output folder.")
         {
-            scenario, seed, set, output, quiet,
+            scenario, seed, set, output, quiet, noReport,
         };
         command.SetAction(parse => BatchInvocation.Execute(
             new BatchArguments
@@ -34,7 +35,7 @@ public static class RunCommand
                 Quiet = parse.GetValue(quiet),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterRun));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterRun));
         return command;
     }
 }

@@ -74,6 +74,23 @@ public class CliBatchTests
     }
 
     [Fact]
+    public void No_report_leaves_out_the_charts_and_report_which_the_report_command_draws_later()
+    {
+        using var tmp = new TempFolder();
+        var scenario = CliFixture.WriteScenario(tmp.Path, sweep: null);
+
+        var (code, output, _) = CliFixture.Run("batch", scenario, "--reps", "2", "--out", tmp.Sub("out"), "--quiet", "--no-report");
+
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(tmp.Sub("out/summary.csv")));
+        Assert.False(File.Exists(tmp.Sub("out/report.html")));
+        Assert.False(Directory.Exists(tmp.Sub("out/charts")));
+        Assert.DoesNotContain("report:", output);
+        Assert.Equal(0, CliFixture.Run("report", tmp.Sub("out")).Code);
+        Assert.True(File.Exists(tmp.Sub("out/report.html")));
+    }
+
+    [Fact]
     public void Merge_of_shards_from_different_commands_is_refused_with_exit_code_1()
     {
         using var tmp = new TempFolder();
