@@ -21,6 +21,7 @@ public sealed class NoisyMachineConfig : ManualConfig
             .WithIterationCount(7)
             .WithId("Short"));
         AddColumn(new PeopleStepsColumn());
+        AddColumn(new RunsPerSecondColumn());
         AddColumn(StatisticColumn.Min);
         SummaryStyle = SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond);
     }
