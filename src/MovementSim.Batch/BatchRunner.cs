@@ -98,10 +98,19 @@ public static class BatchRunner
 
         progress.Assembling();
         var failures = ResultAssembler.AssembleFromParts(folder, layout, design.Runs(request.Shard));
-        if (request.Shard.IsWhole && request.WriteSummary)
+        if (WritesSummary(request))
         {
-            SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary),
-                request.SummaryMemoryBudget, request.Jobs);
+            var finished = design.Runs(request.Shard).Where(r => File.Exists(PartFiles.Done(parts, r.RunId)))
+                .Select(r => (r, PartFiles.Values(parts, r.RunId))).ToList();
+            if (finished.All(f => File.Exists(f.Item2)))
+            {
+                SummaryWriter.WriteFromParts(finished, layout.MeasureNames, folder.PathOf(ResultFiles.Summary), request.SummaryMemoryBudget, request.Jobs);
+            }
+            else
+            {
+                // Runs finished by an earlier version, which wrote no binary parts: the same statistics from the text.
+                SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), request.SummaryMemoryBudget, request.Jobs);
+            }
         }
         var manifest = Manifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
             request.Jobs, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);
@@ -116,6 +125,8 @@ public static class BatchRunner
         DeleteParts(parts);
         return new BatchOutcome(folder.Root, total, resumed, executed, failures, false);
     }
+
+    private static bool WritesSummary(BatchRequest request) => request.Shard.IsWhole && request.WriteSummary;
 
     /// <summary>The batch's identity for resume and merge checks (see <see cref="BatchPlan"/>).</summary>
     public static JsonObject PlanOf(BatchRequest request, IReadOnlyList<InputFile> inputs)
@@ -160,6 +171,10 @@ public static class BatchRunner
         var tsPath = PartFiles.Timeseries(parts, run.RunId);
         var measureCount = layout.MeasureNames.Count;
         var last = new double[measureCount];
+        // Kept for summary.csv, which then reads doubles instead of parsing timeseries.csv again.
+        var keep = WritesSummary(request);
+        var years = new double[keep ? scenario.Parameters.Steps + 1 : 0];
+        var kept = new double[years.Length * measureCount];
         var prefix = $"{run.RunId.ToString(CultureInfo.InvariantCulture)},{run.DesignPoint.ToString(CultureInfo.InvariantCulture)},{run.Replicate.ToString(CultureInfo.InvariantCulture)},{run.Seed.ToString(CultureInfo.InvariantCulture)},";
         var buffer = new char[32];
         long writeTicks = 0;
@@ -195,6 +210,16 @@ public static class BatchRunner
                         throw new OutputWriteException(e);
                     }
                     values.CopyTo(last);
+                    if (keep)
+                    {
+                        if (step >= years.Length)
+                        {
+                            Array.Resize(ref years, Math.Max(step + 1, years.Length * 2));
+                            Array.Resize(ref kept, years.Length * measureCount);
+                        }
+                        years[step] = year;
+                        values.CopyTo(kept.AsSpan(step * measureCount));
+                    }
                     steps = step;
                     writeTicks += Stopwatch.GetTimestamp() - t0;
                 });
@@ -217,6 +242,10 @@ public static class BatchRunner
             return false;
         }
         AtomicFile.Commit(tsPath);
+        if (keep)
+        {
+            ValuesPart.Write(PartFiles.Values(parts, run.RunId), years.AsSpan(0, steps + 1), kept.AsSpan(0, (steps + 1) * measureCount), measureCount);
+        }
 
         var row = new System.Text.StringBuilder(Head(run));
         foreach (var spec in ParameterCatalog.All)
@@ -291,6 +320,9 @@ public sealed class OutputWriteException(IOException inner) : IOException(inner.
 public static class PartFiles
 {
     public static string Timeseries(string parts, int runId) => Path.Combine(parts, Name(runId) + ".ts");
+
+    /// <summary>The run's measures as doubles, for summary.csv (<see cref="ValuesPart"/>).</summary>
+    public static string Values(string parts, int runId) => Path.Combine(parts, Name(runId) + ".bin");
 
     public static string Done(string parts, int runId) => Path.Combine(parts, Name(runId) + ".run");
 

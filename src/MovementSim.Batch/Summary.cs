@@ -47,61 +47,65 @@ public static class SummaryStatistics
 }
 
 /// <summary>
-/// Writes summary.csv from timeseries.csv, whose rows are ordered by run id and so grouped by design
-/// point. One design point is summarised at a time, in passes: each pass reads the design point's rows
-/// again and keeps only a window of measures (and, when one measure alone would not fit, of steps), one
-/// array per step and measure. The values held at once never exceed the memory budget, so memory does not
-/// grow with the number of replicates, design points or steps; a bigger design point only costs more passes.
+/// Writes summary.csv: for each design point, step and measure, the statistics of its replicates. The values
+/// come from timeseries.csv (a merge) or from the binary parts a batch writes beside it (the same doubles,
+/// without parsing text). One design point is summarised at a time, in passes: each pass reads the design
+/// point's values again and keeps only a window of measures (and, when one measure alone would not fit, of
+/// steps), one array per step and measure. The values held at once never exceed the memory budget, so memory
+/// does not grow with the number of replicates, design points or steps; a bigger design point only costs more passes.
 /// </summary>
 public static class SummaryWriter
 {
     /// <summary>
     /// Doubles held at once (2 M doubles = 16 MB). A design point of 200 replicates × 101 steps × 62 measures fits in
-    /// one pass; one of 2,000 replicates takes seven, and summary.csv then costs about 5% of the batch.
+    /// one pass; one of 2,000 replicates takes seven.
     /// </summary>
     public const long DefaultMemoryBudget = 2_000_000;
 
-    /// <summary>What writing one summary took: passes over the design points' rows, and the most values held at once.</summary>
+    /// <summary>What writing one summary took: passes over the design points' values, and the most values held at once.</summary>
     public readonly record struct Effort(int Passes, long MostValuesHeld);
 
+    /// <summary>summary.csv from timeseries.csv, whose rows are ordered by run id and so grouped by design point.</summary>
     /// <param name="jobs">Threads computing the statistics of a pass (the output does not depend on it).</param>
     public static Effort Write(string timeseriesPath, string summaryPath, long memoryBudget = DefaultMemoryBudget, int jobs = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(memoryBudget, 1);
         using var reader = new LineReader(timeseriesPath);
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{timeseriesPath} is empty");
-        var measures = header.Split(',')[FirstMeasureField..];
+        var measures = header.Split(',')[TextBlock.FirstMeasureField..];
+        return Write(summaryPath, measures, TextBlock.All(reader), memoryBudget, jobs);
+    }
+
+    /// <summary>summary.csv from the binary parts (<see cref="ValuesPart"/>) of the finished runs, in run-id order.</summary>
+    public static Effort WriteFromParts(IEnumerable<(RunSpec Run, string Path)> finished, IReadOnlyList<string> measures, string summaryPath,
+        long memoryBudget = DefaultMemoryBudget, int jobs = 1) =>
+        Write(summaryPath, measures, PartsBlock.All(finished, measures.Count), memoryBudget, jobs);
+
+    private static Effort Write(string summaryPath, IReadOnlyList<string> measures, IEnumerable<DesignPointValues> designPoints,
+        long memoryBudget, int jobs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryBudget, 1);
         var passes = 0;
         long mostHeld = 0;
         var pool = new CellPool();
         using (var output = AtomicFile.CreateText(summaryPath))
         {
             output.Write(OutputLayout.SummaryHeader);
-            var block = DesignPointBlock.Scan(reader, reader.Position);
-            while (block is not null)
+            foreach (var block in designPoints)
             {
-                var rows = new SummaryRow[block.Steps.Count * measures.Length];
-                foreach (var window in Windows(block, measures.Length, memoryBudget))
+                var rows = new SummaryRow[block.Steps.Count * measures.Count];
+                foreach (var window in Windows(block, measures.Count, memoryBudget))
                 {
-                    mostHeld = Math.Max(mostHeld, Summarise(reader, block, window, measures.Length, rows, jobs, pool));
+                    mostHeld = Math.Max(mostHeld, Summarise(block, window, measures.Count, rows, jobs, pool));
                     passes++;
                 }
                 WriteDesignPoint(output, block, measures, rows);
-                block = DesignPointBlock.Scan(reader, block.End);
             }
         }
         AtomicFile.Commit(summaryPath);
         return new Effort(passes, mostHeld);
     }
 
-    private const int StepField = 4;
-    private const int YearField = 5;
-    private const int FirstMeasureField = 6;
-
-    /// <summary>Steps [FirstStep, EndStep) (indices into the block's steps) × measures [FirstMeasure, EndMeasure).</summary>
-    private readonly record struct Window(int FirstStep, int EndStep, int FirstMeasure, int EndMeasure);
-
-    private static IEnumerable<Window> Windows(DesignPointBlock block, int measureCount, long budget)
+    private static IEnumerable<Window> Windows(DesignPointValues block, int measureCount, long budget)
     {
         var measuresPerPass = (int)Math.Clamp(budget / Math.Max(1, block.Rows), 1, measureCount);
         for (var m = 0; m < measureCount; m += measuresPerPass)
@@ -126,11 +130,10 @@ public static class SummaryWriter
     }
 
     /// <summary>Reads the window's values of the block, fills its rows; returns the number of values held.</summary>
-    private static long Summarise(LineReader reader, DesignPointBlock block, Window window, int measureCount, SummaryRow[] rows, int jobs,
-        CellPool pool)
+    private static long Summarise(DesignPointValues block, Window window, int measureCount, SummaryRow[] rows, int jobs, CellPool pool)
     {
         pool.ReturnAll();
-        var width = window.EndMeasure - window.FirstMeasure;
+        var width = window.Width;
         var cells = new double[(window.EndStep - window.FirstStep) * width][];
         long held = 0;
         for (var s = window.FirstStep; s < window.EndStep; s++)
@@ -141,25 +144,7 @@ public static class SummaryWriter
             }
             held += (long)block.Steps[s].Count * width;
         }
-        var filled = new int[window.EndStep - window.FirstStep];
-        reader.Seek(block.Start);
-        while (reader.Position < block.End && reader.TryReadLine(out var line))
-        {
-            var step = block.StepIndex[Fields.Int(line, StepField)];
-            if (step < window.FirstStep || step >= window.EndStep)
-            {
-                continue;
-            }
-            var rest = Fields.From(line, FirstMeasureField + window.FirstMeasure);
-            var row = filled[step - window.FirstStep]++;
-            for (var m = 0; m < width; m++)
-            {
-                var comma = rest.IndexOf((byte)',');
-                var field = comma < 0 ? rest : rest[..comma];
-                cells[(step - window.FirstStep) * width + m][row] = double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
-                rest = comma < 0 ? [] : rest[(comma + 1)..];
-            }
-        }
+        block.Fill(window, cells);
         Parallel.For(0, cells.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, c =>
         {
             var step = window.FirstStep + c / width;
@@ -169,14 +154,14 @@ public static class SummaryWriter
         return held;
     }
 
-    private static void WriteDesignPoint(StreamWriter output, DesignPointBlock block, string[] measures, SummaryRow[] rows)
+    private static void WriteDesignPoint(StreamWriter output, DesignPointValues block, IReadOnlyList<string> measures, SummaryRow[] rows)
     {
         for (var s = 0; s < block.Steps.Count; s++)
         {
             var step = block.Steps[s];
-            for (var m = 0; m < measures.Length; m++)
+            for (var m = 0; m < measures.Count; m++)
             {
-                var r = rows[s * measures.Length + m];
+                var r = rows[s * measures.Count + m];
                 output.Write(string.Create(CultureInfo.InvariantCulture, $"{block.DesignPoint},{step.Step},{step.Year},{measures[m]},{r.N},"));
                 output.Write(string.Join(",", Csv.Number(r.Mean), Csv.Number(r.Sd), Csv.Number(r.Q05), Csv.Number(r.Q50),
                     Csv.Number(r.Q95), Csv.Number(r.CiLow), Csv.Number(r.CiHigh)));
@@ -214,71 +199,128 @@ public static class SummaryWriter
             _rented.Clear();
         }
     }
+}
 
-    private sealed record StepRows(int Step, string Year)
+/// <summary>Steps [FirstStep, EndStep) (indices into a design point's steps) × measures [FirstMeasure, EndMeasure).</summary>
+internal readonly record struct Window(int FirstStep, int EndStep, int FirstMeasure, int EndMeasure)
+{
+    public int Width => EndMeasure - FirstMeasure;
+}
+
+internal sealed record StepRows(int Step, string Year)
+{
+    public int Count { get; set; }
+}
+
+/// <summary>The replicates' values of one design point, however they are stored.</summary>
+internal abstract class DesignPointValues(int designPoint)
+{
+    public int DesignPoint { get; } = designPoint;
+
+    /// <summary>The steps present, in increasing order, with the year as written in timeseries.csv and the number of rows.</summary>
+    public List<StepRows> Steps { get; } = [];
+
+    public long Rows => Steps.Sum(s => (long)s.Count);
+
+    /// <summary>
+    /// Fills cell [(step - FirstStep) × width + (measure - FirstMeasure)] with that step's and measure's value of
+    /// every row, rows in run-id order.
+    /// </summary>
+    public abstract void Fill(Window window, double[][] cells);
+}
+
+/// <summary>One design point's rows of timeseries.csv: where they are in the file and how many there are of each step.</summary>
+internal sealed class TextBlock : DesignPointValues
+{
+    public const int StepField = 4;
+    public const int YearField = 5;
+    public const int FirstMeasureField = 6;
+
+    private readonly LineReader _reader;
+    private readonly Dictionary<int, int> _stepIndex = [];
+
+    private TextBlock(LineReader reader, int designPoint, long start) : base(designPoint)
     {
-        public int Count { get; set; }
+        _reader = reader;
+        Start = start;
     }
 
-    /// <summary>The rows of one design point: where they are in the file and how many there are of each step.</summary>
-    private sealed class DesignPointBlock
+    public long Start { get; }
+    public long End { get; private set; }
+
+    /// <summary>The design points of the file, the reader standing at the first data line.</summary>
+    public static IEnumerable<TextBlock> All(LineReader reader)
     {
-        private DesignPointBlock(int designPoint, long start)
+        var block = Scan(reader, reader.Position);
+        while (block is not null)
         {
-            DesignPoint = designPoint;
-            Start = start;
+            yield return block;
+            block = Scan(reader, block.End);
         }
+    }
 
-        public int DesignPoint { get; }
-        public long Start { get; }
-        public long End { get; private set; }
-        public long Rows { get; private set; }
-
-        /// <summary>The steps present, in increasing order, with the year as written in their first row.</summary>
-        public List<StepRows> Steps { get; } = [];
-
-        public Dictionary<int, int> StepIndex { get; } = [];
-
-        /// <summary>The block starting at <paramref name="start"/>, or null at the end of the file.</summary>
-        public static DesignPointBlock? Scan(LineReader reader, long start)
+    public override void Fill(Window window, double[][] cells)
+    {
+        var width = window.Width;
+        var filled = new int[window.EndStep - window.FirstStep];
+        _reader.Seek(Start);
+        while (_reader.Position < End && _reader.TryReadLine(out var line))
         {
-            reader.Seek(start);
-            DesignPointBlock? block = null;
-            var byStep = new SortedDictionary<int, StepRows>();
-            var lineStart = reader.Position;
-            while (reader.TryReadLine(out var line))
+            var step = _stepIndex[Fields.Int(line, StepField)];
+            if (step < window.FirstStep || step >= window.EndStep)
             {
-                var designPoint = Fields.Int(line, 1);
-                if (block is null)
-                {
-                    block = new DesignPointBlock(designPoint, lineStart);
-                }
-                else if (designPoint != block.DesignPoint)
-                {
-                    break;
-                }
-                var step = Fields.Int(line, StepField);
-                if (!byStep.TryGetValue(step, out var rows))
-                {
-                    var year = Fields.From(line, YearField);
-                    byStep[step] = rows = new StepRows(step, Encoding.UTF8.GetString(year[..year.IndexOf((byte)',')]));
-                }
-                rows.Count++;
-                block.Rows++;
-                lineStart = reader.Position;
+                continue;
             }
+            var rest = Fields.From(line, FirstMeasureField + window.FirstMeasure);
+            var row = filled[step - window.FirstStep]++;
+            for (var m = 0; m < width; m++)
+            {
+                var comma = rest.IndexOf((byte)',');
+                var field = comma < 0 ? rest : rest[..comma];
+                cells[(step - window.FirstStep) * width + m][row] = double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
+                rest = comma < 0 ? [] : rest[(comma + 1)..];
+            }
+        }
+    }
+
+    /// <summary>The block starting at <paramref name="start"/>, or null at the end of the file.</summary>
+    private static TextBlock? Scan(LineReader reader, long start)
+    {
+        reader.Seek(start);
+        TextBlock? block = null;
+        var byStep = new SortedDictionary<int, StepRows>();
+        var lineStart = reader.Position;
+        while (reader.TryReadLine(out var line))
+        {
+            var designPoint = Fields.Int(line, 1);
             if (block is null)
             {
-                return null;
+                block = new TextBlock(reader, designPoint, lineStart);
             }
-            block.End = lineStart;
-            foreach (var rows in byStep.Values)
+            else if (designPoint != block.DesignPoint)
             {
-                block.StepIndex[rows.Step] = block.Steps.Count;
-                block.Steps.Add(rows);
+                break;
             }
-            return block;
+            var step = Fields.Int(line, StepField);
+            if (!byStep.TryGetValue(step, out var rows))
+            {
+                var year = Fields.From(line, YearField);
+                byStep[step] = rows = new StepRows(step, Encoding.UTF8.GetString(year[..year.IndexOf((byte)',')]));
+            }
+            rows.Count++;
+            lineStart = reader.Position;
         }
+        if (block is null)
+        {
+            return null;
+        }
+        block.End = lineStart;
+        foreach (var rows in byStep.Values)
+        {
+            block._stepIndex[rows.Step] = block.Steps.Count;
+            block.Steps.Add(rows);
+        }
+        return block;
     }
 
     /// <summary>Fields of a UTF-8 timeseries line, found by counting commas.</summary>
@@ -298,6 +340,129 @@ public static class SummaryWriter
             var field = From(line, index);
             var comma = field.IndexOf((byte)',');
             return int.Parse(comma < 0 ? field : field[..comma], NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+/// <summary>One design point's finished runs as binary parts: every run reports the same steps.</summary>
+internal sealed class PartsBlock : DesignPointValues
+{
+    private readonly List<string> _paths = [];
+    private readonly int _measures;
+
+    private PartsBlock(int designPoint, int measures) : base(designPoint)
+    {
+        _measures = measures;
+    }
+
+    public static IEnumerable<PartsBlock> All(IEnumerable<(RunSpec Run, string Path)> finished, int measures)
+    {
+        PartsBlock? block = null;
+        foreach (var (run, path) in finished)
+        {
+            if (block is not null && block.DesignPoint != run.DesignPoint)
+            {
+                yield return block;
+                block = null;
+            }
+            if (block is null)
+            {
+                block = new PartsBlock(run.DesignPoint, measures);
+                foreach (var (step, year) in ValuesPart.ReadYears(path, measures).Select((y, s) => (s, y)))
+                {
+                    block.Steps.Add(new StepRows(step, Csv.Number(year)));
+                }
+            }
+            block._paths.Add(path);
+            foreach (var step in block.Steps)
+            {
+                step.Count++;
+            }
+        }
+        if (block is not null)
+        {
+            yield return block;
+        }
+    }
+
+    public override void Fill(Window window, double[][] cells)
+    {
+        var width = window.Width;
+        var steps = window.EndStep - window.FirstStep;
+        var buffer = new double[steps];
+        for (var row = 0; row < _paths.Count; row++)
+        {
+            using var file = File.OpenHandle(_paths[row]);
+            for (var m = 0; m < width; m++)
+            {
+                ValuesPart.Read(file, Steps.Count, _measures, window.FirstMeasure + m, window.FirstStep, buffer);
+                for (var s = 0; s < steps; s++)
+                {
+                    cells[s * width + m][row] = buffer[s];
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A run's measures as doubles, measure by measure, for summary.csv (in .parts/, deleted with them): an int32 number of
+/// steps reported S, an int32 number of measures M, then S years, then S values of each measure in turn; little-endian.
+/// </summary>
+public static class ValuesPart
+{
+    private const int HeaderBytes = 8;
+
+    /// <param name="values">Step-major: step s, measure m at [s × measures + m]; years[s] the year of step s.</param>
+    public static void Write(string path, ReadOnlySpan<double> years, ReadOnlySpan<double> values, int measures)
+    {
+        var steps = years.Length;
+        var data = new double[steps * (measures + 1)];
+        years.CopyTo(data);
+        for (var s = 0; s < steps; s++)
+        {
+            for (var m = 0; m < measures; m++)
+            {
+                data[steps * (m + 1) + s] = values[s * measures + m];
+            }
+        }
+        using (var stream = new FileStream(AtomicFile.TempOf(path), FileMode.Create, FileAccess.Write, FileShare.None, 1))
+        {
+            Span<int> header = [steps, measures];
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(header));
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
+        }
+        AtomicFile.Commit(path);
+    }
+
+    public static double[] ReadYears(string path, int measures)
+    {
+        using var file = File.OpenHandle(path);
+        Span<int> header = stackalloc int[2];
+        RandomAccess.Read(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(header), 0);
+        if (header[1] != measures)
+        {
+            throw new InvalidDataException($"{path} holds {header[1]} measures, expected {measures}");
+        }
+        var years = new double[header[0]];
+        Read(file, header[0], measures, -1, 0, years);
+        return years;
+    }
+
+    /// <summary>Steps [firstStep, firstStep + into.Length) of a measure (-1: the years).</summary>
+    public static void Read(Microsoft.Win32.SafeHandles.SafeFileHandle file, int steps, int measures, int measure, int firstStep, Span<double> into)
+    {
+        var offset = HeaderBytes + ((long)(measure + 1) * steps + firstStep) * sizeof(double);
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(into);
+        while (bytes.Length > 0)
+        {
+            var read = RandomAccess.Read(file, bytes, offset);
+            if (read == 0)
+            {
+                throw new InvalidDataException("a values part is shorter than its header says");
+            }
+            bytes = bytes[read..];
+            offset += read;
         }
     }
 }

@@ -240,6 +240,25 @@ public class BatchRunnerTests
         Assert.Equal(File.ReadAllText(Path.Combine(tmp.Path, ResultFiles.Summary)), File.ReadAllText(tmp.Sub("small.csv")));
     }
 
+    [Fact]
+    public void Summary_from_the_runs_binary_parts_equals_the_summary_parsed_from_timeseries_even_with_failed_runs()
+    {
+        using var tmp = new TempFolder();
+        var design = BatchFixtures.TwoPointDesign(replicates: 5);
+        var failing = new HashSet<int> { design.Run(1).Seed, design.Run(7).Seed, design.Run(8).Seed };
+        var executor = new FakeExecutor { Fails = (_, seed) => failing.Contains(seed), Value = (seed, step) => Math.Sin(seed * 0.37 + step) * 1e3 };
+
+        BatchRunner.Run(BatchFixtures.Request(tmp.Path, design, jobs: 2) with { Executor = executor });
+        SummaryWriter.Write(Path.Combine(tmp.Path, ResultFiles.Timeseries), tmp.Sub("from-text.csv"));
+
+        var fromParts = File.ReadAllText(Path.Combine(tmp.Path, ResultFiles.Summary));
+        Assert.Equal(File.ReadAllText(tmp.Sub("from-text.csv")), fromParts);
+        // Run 1 (design point 0) and runs 7 and 8 (design point 1) failed: 4 and 3 replicates remain.
+        var n = fromParts.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.Select(f => f[4]).Distinct().Single());
+        Assert.Equal("4", n["0"]);
+        Assert.Equal("3", n["1"]);
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(40)]
