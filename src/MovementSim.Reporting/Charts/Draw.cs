@@ -139,6 +139,27 @@ internal static class Draw
         var reachMax = Math.Min(1, Style.AxisCeiling(Math.Max(maxReach * 1.1, 0.05)));
         const double fidelityTop = 1.1;
 
+        // Markers first: ScottPlot fills a marker with the paint the previous plottable left, and after a dashed or dotted
+        // line Skia's SVG writer cannot honour the dash on a fill and prints "Unsupported path effect" for every marker.
+        foreach (var (path, color) in paths)
+        {
+            if (path.Marks.Count > 0)
+            {
+                var marks = plot.Add.Markers(path.Marks.Select(p => p.Reach * 100).ToArray(), path.Marks.Select(p => p.Fidelity).ToArray(),
+                    MarkerShape.FilledCircle, 7, color);
+                marks.LegendText = "";
+            }
+            var start = plot.Add.Marker(path.Start.Reach * 100, path.Start.Fidelity, MarkerShape.OpenCircle, 16, color);
+            start.LineWidth = 3;
+            start.LegendText = "";
+            var end = plot.Add.Marker(path.End.Reach * 100, path.End.Fidelity, MarkerShape.FilledSquare, 15, color);
+            end.LegendText = "";
+        }
+        if (reference is { } star)
+        {
+            plot.Add.Marker(star.Reach * 100, star.Fidelity, MarkerShape.FilledDiamond, 20, OkabeIto.Black).LegendText = "";
+        }
+
         foreach (var c in ChartData.IsoBenefitLevels(reachMax))
         {
             var (r, f) = ChartData.IsoBenefitCurve(c, reachMax);
@@ -179,17 +200,6 @@ internal static class Draw
             line.LinePattern = index >= OkabeIto.Series.Count ? LinePattern.Dashed : LinePattern.Solid;
             line.MarkerSize = 0;
             line.LegendText = path.Label;
-            if (path.Marks.Count > 0)
-            {
-                var marks = plot.Add.Markers(path.Marks.Select(p => p.Reach * 100).ToArray(), path.Marks.Select(p => p.Fidelity).ToArray(),
-                    MarkerShape.FilledCircle, 7, color);
-                marks.LegendText = "";
-            }
-            var start = plot.Add.Marker(path.Start.Reach * 100, path.Start.Fidelity, MarkerShape.OpenCircle, 16, color);
-            start.LineWidth = 3;
-            start.LegendText = "";
-            var end = plot.Add.Marker(path.End.Reach * 100, path.End.Fidelity, MarkerShape.FilledSquare, 15, color);
-            end.LegendText = "";
             if (labelYears)
             {
                 // Leave out year labels that would sit on the start or end label or on each other.
@@ -211,17 +221,16 @@ internal static class Draw
             }
         }
 
-        if (reference is { } rp)
-        {
-            var star = plot.Add.Marker(rp.Reach * 100, rp.Fidelity, MarkerShape.FilledDiamond, 20, OkabeIto.Black);
-            star.LegendText = "movement alone, at the end";
-        }
         plot.Axes.SetLimits(0, reachMax * 100, 0, fidelityTop);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => v > 1.0001 || v < -1e-9 ? "" : v.ToString("0.0", Inv),
         };
         Style.LegendBelow(plot);
+        if (reference is not null)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "movement alone, at the end", MarkerShape = MarkerShape.FilledDiamond, MarkerColor = OkabeIto.Black, MarkerSize = 14, LineWidth = 0 });
+        }
         plot.Legend.ManualItems.Add(isoLegend);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "start", MarkerShape = MarkerShape.OpenCircle, MarkerColor = OkabeIto.Black, MarkerSize = 14, MarkerLineWidth = 2, LineWidth = 0 });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "end", MarkerShape = MarkerShape.FilledSquare, MarkerColor = OkabeIto.Black, MarkerSize = 12, LineWidth = 0 });

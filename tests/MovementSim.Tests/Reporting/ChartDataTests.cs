@@ -73,6 +73,25 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void The_reach_fidelity_plane_draws_every_marker_before_any_dashed_or_dotted_line()
+    {
+        // Skia's SVG writer cannot dash a marker's fill and prints "Unsupported path effect in addPaint." for each marker
+        // drawn after a dashed line (ScottPlot leaves the dash on its shared paint); ten paths make the ninth and tenth dashed.
+        var years = Enumerable.Range(0, 41).Select(s => 2000 + s * 0.25).ToArray();
+        var paths = Enumerable.Range(0, 10).Select(k => (Trajectory.Of($"s{k}", years,
+                years.Select(y => (y - 2000) / 20 + k * 0.01).ToArray(), years.Select(y => 1 - (y - 2000) / 40).ToArray()),
+            OkabeIto.Series[k % OkabeIto.Series.Count])).ToList();
+
+        var plot = Draw.Plane("plane", paths, new TrajectoryPoint(2010, 0.05, 1), labelYears: false);
+
+        var plottables = plot.GetPlottables().ToList();
+        var firstPatterned = plottables.FindIndex(p => p is ScottPlot.Plottables.Scatter s && s.LinePattern.Name != ScottPlot.LinePattern.Solid.Name);
+        var lastMarker = plottables.FindLastIndex(p => p is ScottPlot.Plottables.Marker or ScottPlot.Plottables.Markers);
+        Assert.True(firstPatterned >= 0, "the plane has dotted iso-benefit curves and dashed paths");
+        Assert.True(lastMarker < firstPatterned, $"marker at {lastMarker} drawn after the dashed or dotted line at {firstPatterned}");
+    }
+
+    [Fact]
     public void Trajectory_marks_every_whole_year_and_labels_every_fifth_apart_from_start_and_end()
     {
         // Quarterly steps from 1995 to 2020.
