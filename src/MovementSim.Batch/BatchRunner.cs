@@ -113,7 +113,7 @@ public static class BatchRunner
             }
         }
         var manifest = Manifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
-            request.Jobs, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);
+            request.Jobs, (request.Executor as SimulationExecutor)?.Threads ?? 1, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);
         foreach (var (key, value) in request.ManifestExtra ?? [])
         {
             if (!manifest.TryAdd(key, value?.DeepClone()))

@@ -10,15 +10,20 @@ public interface IRunExecutor
     void Execute(ScenarioDefinition scenario, int seed, MeasureObserver observer);
 }
 
-/// <summary>The real thing: one single-threaded <see cref="Simulation"/> per run (runs are parallel, not steps).</summary>
-public sealed class SimulationExecutor : IRunExecutor
+/// <summary>
+/// The real thing: one <see cref="Simulation"/> per run. A batch runs its runs in parallel, each on one thread
+/// (<see cref="Instance"/>); a single large run can use several threads for its steps, with the same result.
+/// </summary>
+public sealed class SimulationExecutor(int threads = 1) : IRunExecutor
 {
     public static readonly SimulationExecutor Instance = new();
 
-    private static readonly SimulationOptions SingleThreaded = new(Threads: 1);
+    private readonly SimulationOptions _options = new(Threads: threads >= 1 ? threads : throw new ArgumentOutOfRangeException(nameof(threads)));
+
+    public int Threads => _options.Threads;
 
     public void Execute(ScenarioDefinition scenario, int seed, MeasureObserver observer) =>
-        new Simulation(scenario, seed, SingleThreaded).Run(observer);
+        new Simulation(scenario, seed, _options).Run(observer);
 }
 
 /// <summary>Told how a batch advances. Called from worker threads: implementations must be thread-safe.</summary>

@@ -9,7 +9,7 @@ namespace MovementSim.Batch;
 public static class Manifest
 {
     public static JsonObject Create(string scenario, IReadOnlyList<InputFile> inputs, Design design, Shard shard,
-        string commandLine, int jobs, DateTimeOffset started, DateTimeOffset finished, bool resumed, int runs, int failed)
+        string commandLine, int jobs, int threadsPerRun, DateTimeOffset started, DateTimeOffset finished, bool resumed, int runs, int failed)
     {
         return new JsonObject
         {
@@ -30,6 +30,7 @@ public static class Manifest
             ["shard"] = shard.IsWhole ? null : shard.ToString(),
             ["command_line"] = commandLine,
             ["jobs"] = jobs,
+            ["threads_per_run"] = threadsPerRun,
             ["started"] = Time(started),
             ["finished"] = Time(finished),
             ["resumed"] = resumed,

@@ -67,6 +67,7 @@ public static class ResultMerger
         manifest["shard"] = null;
         manifest["command_line"] = commandLine;
         manifest.Remove("jobs");
+        manifest.Remove("threads_per_run");
         manifest["started"] = Manifest.Time(started);
         manifest["finished"] = Manifest.Time(DateTimeOffset.UtcNow);
         manifest["resumed"] = false;

@@ -4,7 +4,7 @@ using MovementSim.Batch;
 namespace MovementSim.Cli.Commands;
 
 /// <summary>
-/// <c>batch SCENARIO [--reps N] [--jobs N] [--seed N] [--set name=value ...] [--design FILE] [--shard K/N]
+/// <c>batch SCENARIO [--reps N] [--jobs N] [--threads N] [--seed N] [--set name=value ...] [--design FILE] [--shard K/N]
 /// [--out DIR] [--force] [--quiet] [--no-report] [--slurm [--shards N] [--dry-run]]</c>: design points × replicates, in parallel,
 /// resumable, sharded or submitted to Slurm. Exit codes: 0 all runs succeeded, 1 invalid input,
 /// 2 usage error (also: output folder locked or holding another batch), 3 some runs failed.
@@ -25,13 +25,14 @@ public static class BatchCommand
         var force = new Option<bool>("--force") { Description = $"Allow a design of more runs than its limit (sweep setting max_runs, default {DesignRequest.DefaultMaxRuns})." };
         var quiet = BatchOptions.Quiet();
         var noReport = BatchOptions.NoReport();
+        var threads = BatchOptions.Threads("default 1: a batch runs its runs in parallel instead");
         var slurm = new Option<bool>("--slurm") { Description = "Write a Slurm job-array script (one task per shard, then a merge job) into the output folder and submit it with sbatch." };
         var shards = new Option<int?>("--shards") { Description = "With --slurm: number of shards (array tasks), default 1.", HelpName = "N" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the scripts without submitting them." };
         var command = new Command("batch", "Run a scenario's design (its sweep.csv, or --design) with replicates; write timeseries, runs, summary, design and manifest. " +
             "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv).")
         {
-            scenario, reps, jobs, seed, set, design, shard, output, force, quiet, noReport, slurm, shards, dryRun,
+            scenario, reps, jobs, threads, seed, set, design, shard, output, force, quiet, noReport, slurm, shards, dryRun,
         };
         command.SetAction(parse => BatchInvocation.Execute(
             new BatchArguments
@@ -40,6 +41,7 @@ public static class BatchCommand
                 Scenario = parse.GetRequiredValue(scenario),
                 Reps = parse.GetValue(reps),
                 Jobs = parse.GetValue(jobs),
+                Threads = parse.GetValue(threads),
                 Seed = parse.GetValue(seed),
                 Sets = parse.GetValue(set) ?? [],
                 DesignFile = parse.GetValue(design),

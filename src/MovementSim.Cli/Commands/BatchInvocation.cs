@@ -15,6 +15,9 @@ internal sealed record BatchArguments
     public string? Out { get; init; }
     public int? Reps { get; init; }
     public int? Jobs { get; init; }
+
+    /// <summary>Threads each run uses for its steps (default: all cores for run, 1 for batch).</summary>
+    public int? Threads { get; init; }
     public string? DesignFile { get; init; }
     public string? Shard { get; init; }
     public bool Force { get; init; }
@@ -44,6 +47,10 @@ internal static class BatchInvocation
         if (args.Jobs is < 1)
         {
             usage.Add($"--jobs must be at least 1 (got {args.Jobs})");
+        }
+        if (args.Threads is < 1)
+        {
+            usage.Add($"--threads must be at least 1 (got {args.Threads})");
         }
         if (args.Reps is < 1)
         {
@@ -136,6 +143,7 @@ internal static class BatchInvocation
                 InputFiles = inputs,
                 Shard = shard,
                 Jobs = args.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
+                Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
                 {

@@ -21,6 +21,12 @@ internal static class BatchOptions
         HelpName = "DIR",
     };
 
+    public static Option<int?> Threads(string defaultText) => new("--threads")
+    {
+        Description = $"Threads each run uses for its steps ({defaultText}); the results are the same bytes whatever the number.",
+        HelpName = "N",
+    };
+
     /// <summary>For large sweeps and clusters: the charts and report can be made later with <c>report DIR</c>.</summary>
     public static Option<bool> NoReport() => new("--no-report") { Description = "Do not draw the charts and report.html when the results are complete (make them later with: report DIR)." };
 

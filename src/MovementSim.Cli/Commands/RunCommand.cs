@@ -3,7 +3,7 @@ using MovementSim.Batch;
 
 namespace MovementSim.Cli.Commands;
 
-/// <summary><c>run SCENARIO [--seed N] [--set name=value ...] [--out DIR]</c>: one run, written like a batch of one.</summary>
+/// <summary><c>run SCENARIO [--seed N] [--set name=value ...] [--out DIR] [--threads N] [--quiet] [--no-report]</c>: one run, written like a batch of one.</summary>
 public static class RunCommand
 {
     /// <param name="afterRun">Called with the result folder once it is complete (charts and report).</param>
@@ -20,9 +20,10 @@ public static class RunCommand
         var output = BatchOptions.Out();
         var quiet = BatchOptions.Quiet();
         var noReport = BatchOptions.NoReport();
+        var threads = BatchOptions.Threads("default: all cores");
         var command = new Command("run", "Run a scenario once and write timeseries, runs, summary and manifest to the output folder.")
         {
-            scenario, seed, set, output, quiet, noReport,
+            scenario, seed, set, output, threads, quiet, noReport,
         };
         command.SetAction(parse => BatchInvocation.Execute(
             new BatchArguments
@@ -30,6 +31,7 @@ public static class RunCommand
                 IsRun = true,
                 Scenario = parse.GetRequiredValue(scenario),
                 Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
                 Sets = parse.GetValue(set) ?? [],
                 Out = parse.GetValue(output),
                 Quiet = parse.GetValue(quiet),

@@ -74,6 +74,27 @@ public class CliBatchTests
     }
 
     [Fact]
+    public void A_run_on_two_threads_writes_the_same_results_as_on_one_and_the_manifest_says_how_many()
+    {
+        using var tmp = new TempFolder();
+        // Enough people for the take-up pass to split across threads (it stays on one below 65,536 to visit).
+        var scenario = CliFixture.WriteScenario(tmp.Path, people: 80_000, steps: 6, sweep: null);
+        string[] Run(string output, string threads) => ["run", scenario, "--seed", "9", "--threads", threads, "--out", output, "--quiet", "--no-report"];
+
+        Assert.Equal(0, CliFixture.Run(Run(tmp.Sub("t1"), "1")).Code);
+        Assert.Equal(0, CliFixture.Run(Run(tmp.Sub("t2"), "2")).Code);
+
+        foreach (var file in new[] { ResultFiles.Timeseries, ResultFiles.Runs, ResultFiles.Summary })
+        {
+            Assert.True(CliFixture.SameBytes(Path.Combine(tmp.Sub("t1"), file), Path.Combine(tmp.Sub("t2"), file)), file);
+        }
+        Assert.Contains("\"threads_per_run\": 2", File.ReadAllText(Path.Combine(tmp.Sub("t2"), ResultFiles.Manifest)));
+        var (code, _, err) = CliFixture.Run(Run(tmp.Sub("t0"), "0"));
+        Assert.Equal(2, code);
+        Assert.Contains("--threads must be at least 1 (got 0)", err);
+    }
+
+    [Fact]
     public void No_report_leaves_out_the_charts_and_report_which_the_report_command_draws_later()
     {
         using var tmp = new TempFolder();
