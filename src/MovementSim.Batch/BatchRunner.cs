@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsvHelper;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -175,13 +177,11 @@ public static class BatchRunner
         var keep = WritesSummary(request);
         var years = new double[keep ? scenario.Parameters.Steps + 1 : 0];
         var kept = new double[years.Length * measureCount];
-        var prefix = $"{run.RunId.ToString(CultureInfo.InvariantCulture)},{run.DesignPoint.ToString(CultureInfo.InvariantCulture)},{run.Replicate.ToString(CultureInfo.InvariantCulture)},{run.Seed.ToString(CultureInfo.InvariantCulture)},";
-        var buffer = new char[32];
         long writeTicks = 0;
         var steps = 0;
         Exception? failure = null;
         var start = Stopwatch.GetTimestamp();
-        using (var writer = AtomicFile.CreateText(tsPath))
+        using (var writer = AtomicFile.CreateCsv(tsPath))
         {
             try
             {
@@ -194,16 +194,14 @@ public static class BatchRunner
                     var t0 = Stopwatch.GetTimestamp();
                     try
                     {
-                        writer.Write(prefix);
-                        writer.Write(step.ToString(CultureInfo.InvariantCulture));
-                        writer.Write(',');
-                        WriteNumber(writer, year, buffer);
+                        WriteHead(writer, run);
+                        writer.WriteField(step);
+                        writer.WriteField(year);
                         foreach (var v in values)
                         {
-                            writer.Write(',');
-                            WriteNumber(writer, v, buffer);
+                            writer.WriteField(v);
                         }
-                        writer.Write('\n');
+                        writer.EndRecord();
                     }
                     catch (IOException e)
                     {
@@ -238,7 +236,12 @@ public static class BatchRunner
         {
             AtomicFile.DeleteTemp(tsPath);
             var error = $"{failure.GetType().FullName}: {failure.Message}".ReplaceLineEndings(" ");
-            AtomicFile.WriteAllText(PartFiles.Failure(parts, run.RunId), $"{Head(run)},{Csv.Escape(error)}\n");
+            AtomicFile.WriteCsv(PartFiles.Failure(parts, run.RunId), w =>
+            {
+                WriteHead(w, run);
+                w.WriteField(error);
+                w.EndRecord();
+            });
             return false;
         }
         AtomicFile.Commit(tsPath);
@@ -247,32 +250,34 @@ public static class BatchRunner
             ValuesPart.Write(PartFiles.Values(parts, run.RunId), years.AsSpan(0, steps + 1), kept.AsSpan(0, (steps + 1) * measureCount), measureCount);
         }
 
-        var row = new System.Text.StringBuilder(Head(run));
-        foreach (var spec in ParameterCatalog.All)
+        // Its runs.csv row, then its timing.csv row.
+        AtomicFile.WriteCsv(PartFiles.Done(parts, run.RunId), w =>
         {
-            row.Append(',').Append(Csv.Escape(spec.FormatOf(scenario.Parameters)));
-        }
-        foreach (var v in last)
-        {
-            row.Append(',').Append(Csv.Number(v));
-        }
-        row.Append(',').Append(Csv.Number((long)scenario.Parameters.People * steps)).Append('\n');
-        row.Append(Csv.Number(run.RunId)).Append(',').Append(Csv.Number(Math.Max(0, wallSeconds))).Append('\n');
-        AtomicFile.WriteAllText(PartFiles.Done(parts, run.RunId), row.ToString());
+            WriteHead(w, run);
+            foreach (var spec in ParameterCatalog.All)
+            {
+                w.WriteField(spec.FormatOf(scenario.Parameters));
+            }
+            foreach (var v in last)
+            {
+                w.WriteField(v);
+            }
+            w.WriteField((long)scenario.Parameters.People * steps);
+            w.EndRecord();
+            w.WriteField(run.RunId);
+            w.WriteField(Math.Max(0, wallSeconds));
+            w.EndRecord();
+        }, CsvOutput.MixedRecords);
         return true;
     }
 
-    private static string Head(RunSpec run) =>
-        string.Create(CultureInfo.InvariantCulture, $"{run.RunId},{run.DesignPoint},{run.Replicate},{run.Seed}");
-
-    private static void WriteNumber(StreamWriter writer, double value, char[] buffer)
+    /// <summary>The key fields that start every row of a run: run_id, design_point, replicate, seed.</summary>
+    private static void WriteHead(CsvWriter writer, RunSpec run)
     {
-        if (!value.TryFormat(buffer, out var n, "R", CultureInfo.InvariantCulture))
-        {
-            writer.Write(Csv.Number(value));
-            return;
-        }
-        writer.Write(buffer, 0, n);
+        writer.WriteField(run.RunId);
+        writer.WriteField(run.DesignPoint);
+        writer.WriteField(run.Replicate);
+        writer.WriteField(run.Seed);
     }
 
     private static void WriteSnapshot(BatchRequest request, IReadOnlyList<InputFile> inputs, OutputFolder folder)
@@ -340,14 +345,15 @@ public sealed class OutputLayout
     public OutputLayout(ScenarioDefinition scenario)
     {
         MeasureNames = new MeasureSet(scenario).Names;
-        TimeseriesHeader = "run_id,design_point,replicate,seed,step,year," + string.Join(",", MeasureNames) + "\n";
-        RunsHeader = "run_id,design_point,replicate,seed," + string.Join(",", ParameterCatalog.All.Select(p => p.Name)) +
-            "," + string.Join(",", MeasureNames.Select(m => "final_" + m)) + ",agent_steps\n";
+        TimeseriesHeader = CsvOutput.Line([.. RunKey, "step", "year", .. MeasureNames]);
+        RunsHeader = CsvOutput.Line([.. RunKey, .. ParameterCatalog.All.Select(p => p.Name), .. MeasureNames.Select(m => "final_" + m), "agent_steps"]);
     }
 
-    public const string TimingHeader = "run_id,wall_seconds\n";
-    public const string FailuresHeader = "run_id,design_point,replicate,seed,error\n";
-    public const string SummaryHeader = "design_point,step,year,measure,n,mean,sd,q05,q50,q95,ci_low,ci_high\n";
+    private static readonly string[] RunKey = ["run_id", "design_point", "replicate", "seed"];
+
+    public static readonly string TimingHeader = CsvOutput.Line(["run_id", "wall_seconds"]);
+    public static readonly string FailuresHeader = CsvOutput.Line([.. RunKey, "error"]);
+    public static readonly string[] SummaryColumns = ["design_point", "step", "year", "measure", "n", "mean", "sd", "q05", "q50", "q95", "ci_low", "ci_high"];
 
     public IReadOnlyList<string> MeasureNames { get; }
     public string TimeseriesHeader { get; }

@@ -9,10 +9,9 @@ namespace MovementSim.Batch;
 public readonly record struct CsvField(string Text, int Column, bool Quoted = false);
 
 /// <summary>
-/// Reading and writing the small, strict CSV dialect of MovementSim: comma-separated, optional
-/// double quotes (a doubled quote inside), LF line ends on output, invariant culture, doubles in
-/// round-trip form. Lines are tokenized by CsvHelper; the helpers for writing keep output bytes exactly
-/// what this file says.
+/// Reading the small, strict CSV dialect of MovementSim: comma-separated, optional double quotes (a doubled
+/// quote inside), invariant culture, doubles in round-trip form. Lines are tokenized by CsvHelper; files are
+/// written by <see cref="MovementSim.Scenarios.CsvOutput"/>.
 /// </summary>
 public static class Csv
 {
@@ -56,20 +55,11 @@ public static class Csv
         return fields;
     }
 
-    /// <summary>Quotes a field only when it needs it (comma, quote or line break).</summary>
-    public static string Escape(string field)
-    {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            return field;
-        }
-        return "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    /// <summary>The shortest text that reads back as the same double, in invariant culture.</summary>
+    /// <summary>
+    /// The shortest text that reads back as the same double, in invariant culture: the text CSV files hold
+    /// (see <see cref="MovementSim.Scenarios.CsvOutput"/>), for keys and messages that must match it.
+    /// </summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The leading integer field of a data line (run_id or design_point), without allocating.</summary>
     public static int LeadingInt(ReadOnlySpan<char> line)

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -168,24 +168,17 @@ public sealed class Design
     }
 
     /// <summary>The content of design.csv: design_point, then each swept parameter's value.</summary>
-    public string ToCsv()
+    public string ToCsv() => CsvOutput.ToText(w =>
     {
-        var sb = new StringBuilder();
-        sb.Append("design_point");
-        foreach (var s in Swept)
-        {
-            sb.Append(',').Append(s.Name);
-        }
-        sb.Append('\n');
+        w.WriteHeader(["design_point", .. Swept.Select(s => s.Name)]);
         foreach (var point in Points)
         {
-            sb.Append(Csv.Number(point.Index));
+            w.WriteField(point.Index);
             for (var i = 0; i < Swept.Count; i++)
             {
-                sb.Append(',').Append(Csv.Escape(Swept[i].Format(point.Values[i])));
+                w.WriteField(Swept[i].Format(point.Values[i]));
             }
-            sb.Append('\n');
+            w.EndRecord();
         }
-        return sb.ToString();
-    }
+    });
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsvHelper;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -154,9 +156,18 @@ public static class AtomicFile
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>A writer on the temporary file; call <see cref="Commit"/> after disposing it.</summary>
-    public static StreamWriter CreateText(string path) =>
-        new(TempOf(path), false, ResultFiles.Utf8, 1 << 16) { NewLine = "\n" };
+    /// <summary>A CSV writer (<see cref="CsvOutput"/>) on the temporary file; call <see cref="Commit"/> after disposing it.</summary>
+    public static CsvWriter CreateCsv(string path, CsvWriterOptions? options = null) => CsvOutput.ToFile(TempOf(path), options);
+
+    /// <summary>Writes the CSV records of <paramref name="write"/> under the temporary name, then renames the file.</summary>
+    public static void WriteCsv(string path, Action<CsvWriter> write, CsvWriterOptions? options = null)
+    {
+        using (var writer = CreateCsv(path, options))
+        {
+            write(writer);
+        }
+        Commit(path);
+    }
 
     public static void Commit(string path) => File.Move(TempOf(path), path, overwrite: true);
 

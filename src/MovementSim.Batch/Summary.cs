@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CsvHelper;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
@@ -87,9 +88,9 @@ public static class SummaryWriter
         var passes = 0;
         long mostHeld = 0;
         var pool = new CellPool();
-        using (var output = AtomicFile.CreateText(summaryPath))
+        using (var output = AtomicFile.CreateCsv(summaryPath))
         {
-            output.Write(OutputLayout.SummaryHeader);
+            output.WriteHeader(OutputLayout.SummaryColumns);
             foreach (var block in designPoints)
             {
                 var rows = new SummaryRow[block.Steps.Count * measures.Count];
@@ -154,7 +155,7 @@ public static class SummaryWriter
         return held;
     }
 
-    private static void WriteDesignPoint(StreamWriter output, DesignPointValues block, IReadOnlyList<string> measures, SummaryRow[] rows)
+    private static void WriteDesignPoint(CsvWriter output, DesignPointValues block, IReadOnlyList<string> measures, SummaryRow[] rows)
     {
         for (var s = 0; s < block.Steps.Count; s++)
         {
@@ -162,10 +163,19 @@ public static class SummaryWriter
             for (var m = 0; m < measures.Count; m++)
             {
                 var r = rows[s * measures.Count + m];
-                output.Write(string.Create(CultureInfo.InvariantCulture, $"{block.DesignPoint},{step.Step},{step.Year},{measures[m]},{r.N},"));
-                output.Write(string.Join(",", Csv.Number(r.Mean), Csv.Number(r.Sd), Csv.Number(r.Q05), Csv.Number(r.Q50),
-                    Csv.Number(r.Q95), Csv.Number(r.CiLow), Csv.Number(r.CiHigh)));
-                output.Write('\n');
+                output.WriteField(block.DesignPoint);
+                output.WriteField(step.Step);
+                output.WriteField(step.Year);
+                output.WriteField(measures[m]);
+                output.WriteField(r.N);
+                output.WriteField(r.Mean);
+                output.WriteField(r.Sd);
+                output.WriteField(r.Q05);
+                output.WriteField(r.Q50);
+                output.WriteField(r.Q95);
+                output.WriteField(r.CiLow);
+                output.WriteField(r.CiHigh);
+                output.EndRecord();
             }
         }
     }

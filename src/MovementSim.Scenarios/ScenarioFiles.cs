@@ -50,7 +50,7 @@ public static class ScenarioFiles
         var parametersPath = Path.Combine(destination, ScenarioFormat.ParametersFile);
         if (merge)
         {
-            using (var writer = CsvWriter.ToFile(parametersPath, ScenarioWriter.Options))
+            using (var writer = CsvOutput.ToFile(parametersPath, ScenarioWriter.Options))
             {
                 var sources = parameters.Select(p => p.DisplayPath)
                     .Concat(loaded.Settings.Any(s => s.Source == ScenarioError.OverrideSource) ? [ScenarioError.OverrideSource] : []);

@@ -9,11 +9,8 @@ namespace MovementSim.Scenarios;
 /// </summary>
 public static class ScenarioWriter
 {
-    internal static CsvWriterOptions Options => CsvWriterOptions.Default with
-    {
-        NewLine = "\n",
-        CommentPrefix = '#',
-    };
+    /// <summary>Scenario files may hold comment lines, so a first field that starts with '#' is quoted.</summary>
+    internal static CsvWriterOptions Options { get; } = CsvOutput.Options with { CommentPrefix = '#' };
 
     /// <summary>
     /// Writes <paramref name="scenario"/> into <paramref name="folder"/> (created if needed) and returns the
@@ -53,7 +50,7 @@ public static class ScenarioWriter
                 File.Delete(path);
                 continue;
             }
-            using (var writer = CsvWriter.ToFile(path, Options))
+            using (var writer = CsvOutput.ToFile(path, Options))
             {
                 writer.WriteRecord(file.Columns.Select(c => c.Name).ToArray());
                 foreach (var record in Records(file, scenario, baseName, baseScenario))

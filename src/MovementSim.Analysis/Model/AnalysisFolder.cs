@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsvHelper;
 using MovementSim.Batch;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Model;
 
@@ -68,17 +70,18 @@ public static class AnalysisFolder
         return BatchRunner.RunIn(folder, request, progress);
     }
 
-    /// <summary>A tidy CSV file: header, rows, LF line ends, written under a temporary name and renamed.</summary>
-    public static void WriteCsv(string path, IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
-    {
-        var text = new StringBuilder();
-        text.Append(string.Join(",", header.Select(Csv.Escape))).Append('\n');
-        foreach (var row in rows)
+    /// <summary>A tidy CSV file (<see cref="CsvOutput"/>): the header, then one record per row, written under a temporary name and renamed.</summary>
+    /// <param name="writeFields">Writes the fields of one row; the record is ended after it.</param>
+    public static void WriteCsv<T>(string path, IEnumerable<string> header, IEnumerable<T> rows, Action<CsvWriter, T> writeFields) =>
+        AtomicFile.WriteCsv(path, w =>
         {
-            text.Append(string.Join(",", row.Select(Csv.Escape))).Append('\n');
-        }
-        AtomicFile.WriteAllText(path, text.ToString());
-    }
+            w.WriteHeader(header.ToArray());
+            foreach (var row in rows)
+            {
+                writeFields(w, row);
+                w.EndRecord();
+            }
+        });
 
     public static string Flag(bool value) => value ? "true" : "false";
 }

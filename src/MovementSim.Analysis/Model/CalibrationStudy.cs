@@ -98,7 +98,13 @@ public static class CalibrationStudy
                 ["converged"] = o.Converged,
             }).ToArray());
             AnalysisFolder.WriteCsv(folder.PathOf(ProfilesFile), ["parameter", "value", "distance"],
-                fit.Profiles.SelectMany(p => p.Values.Select((v, g) => new[] { p.Parameter, Csv.Number(v), Csv.Number(p.Distances[g]) })));
+                fit.Profiles.SelectMany(p => p.Values.Select((v, g) => (p.Parameter, Value: v, Distance: p.Distances[g]))),
+                (w, r) =>
+                {
+                    w.WriteField(r.Parameter);
+                    w.WriteField(r.Value);
+                    w.WriteField(r.Distance);
+                });
         }
         else
         {
@@ -114,8 +120,17 @@ public static class CalibrationStudy
             var accepted = abc.Accepted.ToHashSet();
             AnalysisFolder.WriteCsv(folder.PathOf(AbcSamplesFile),
                 new[] { "sample" }.Concat(model.Parameters.Select(p => p.Name)).Concat(["distance", "accepted"]),
-                abc.Samples.Select((sample, i) => new[] { Csv.Number(i) }.Concat(sample.Point.Select(Csv.Number))
-                    .Concat([Csv.Number(sample.Distance), AnalysisFolder.Flag(accepted.Contains(sample))])));
+                abc.Samples.Select((sample, i) => (Sample: sample, Index: i)),
+                (w, r) =>
+                {
+                    w.WriteField(r.Index);
+                    foreach (var v in r.Sample.Point)
+                    {
+                        w.WriteField(v);
+                    }
+                    w.WriteField(r.Sample.Distance);
+                    w.WriteField(AnalysisFolder.Flag(accepted.Contains(r.Sample)));
+                });
         }
         var asRun = model.ToModel(fitted);
         summary["fitted"] = Values(model, asRun);
@@ -125,12 +140,24 @@ public static class CalibrationStudy
         summary["unidentified_fraction"] = s.Options.UnidentifiedFraction;
 
         AnalysisFolder.WriteCsv(folder.PathOf(FitFile), ["parameter", "value", "low", "high", "identified"],
-            rows.Select((r, i) => new[]
+            rows.Select((r, i) => (Row: r, Value: asRun[i])),
+            (w, r) =>
             {
-                r.Parameter, Csv.Number(asRun[i]), Csv.Number(r.Low), Csv.Number(r.High), AnalysisFolder.Flag(r.Identified),
-            }));
+                w.WriteField(r.Row.Parameter);
+                w.WriteField(r.Value);
+                w.WriteField(r.Row.Low);
+                w.WriteField(r.Row.High);
+                w.WriteField(AnalysisFolder.Flag(r.Row.Identified));
+            });
         AnalysisFolder.WriteCsv(folder.PathOf(ObservedFile), ["year", "measure", "value", "weight"],
-            observations.Select(o => new[] { Csv.Number(o.Year), o.Measure, Csv.Number(o.Value), Csv.Number(o.Weight) }));
+            observations,
+            (w, o) =>
+            {
+                w.WriteField(o.Year);
+                w.WriteField(o.Measure);
+                w.WriteField(o.Value);
+                w.WriteField(o.Weight);
+            });
         AtomicFile.WriteAllText(folder.PathOf(SummaryFile), summary.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         WriteFittedScenario(folder.PathOf(FittedScenarioFolder), model.ScenarioAt(fitted));
         measures.DeleteRuns();

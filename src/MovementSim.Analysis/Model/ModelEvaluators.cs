@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MovementSim.Analysis.Calibration;
+using CsvHelper;
 using MovementSim.Batch;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Model;
 
@@ -85,15 +87,21 @@ public sealed class ModelMeasures : ISimulatedMeasures
         {
             var folder = Path.Combine(_root, RunsFolder, FolderName(missing));
             var values = _model.Run(missing, _targets, folder);
-            var log = new StringBuilder();
+            var firstEvaluation = _known.Count;
+            var distances = new double[missing.Count];
             for (var i = 0; i < missing.Count; i++)
             {
-                var distance = CalibrationObjective.Distance(_observations, values[i]);
-                _best = Math.Min(_best, distance);
+                distances[i] = CalibrationObjective.Distance(_observations, values[i]);
+                _best = Math.Min(_best, distances[i]);
                 _known[Key(missing[i])] = values[i];
-                log.Append(Row(_known.Count - 1, missing[i], distance, values[i]));
             }
-            AppendEvaluations(log.ToString());
+            AppendEvaluations(CsvOutput.ToText(w =>
+            {
+                for (var i = 0; i < missing.Count; i++)
+                {
+                    WriteRow(w, firstEvaluation + i, missing[i], distances[i], values[i]);
+                }
+            }));
             Directory.Delete(folder, recursive: true);
             _progress?.Invoke(new CalibrationProgress(_known.Count, missing.Count, _best));
         }
@@ -112,12 +120,25 @@ public sealed class ModelMeasures : ISimulatedMeasures
 
     /// <summary>evaluation, each parameter, distance, then the simulated value for each observation (simulated_1 is the first row of the observations).</summary>
     private string Header() =>
-        string.Join(",", new[] { "evaluation" }.Concat(_model.Parameters.Select(p => p.Name)).Append("distance")
-            .Concat(_targets.Select((_, i) => "simulated_" + (i + 1).ToString(CultureInfo.InvariantCulture)))) + "\n";
+        CsvOutput.Line([
+            "evaluation", .. _model.Parameters.Select(p => p.Name), "distance",
+            .. _targets.Select((_, i) => "simulated_" + (i + 1).ToString(CultureInfo.InvariantCulture)),
+        ]);
 
-    private static string Row(int evaluation, double[] point, double distance, double[] values) =>
-        string.Join(",", new[] { Csv.Number(evaluation) }.Concat(point.Select(Csv.Number)).Append(Csv.Number(distance))
-            .Concat(values.Select(Csv.Number))) + "\n";
+    private static void WriteRow(CsvWriter writer, int evaluation, double[] point, double distance, double[] values)
+    {
+        writer.WriteField(evaluation);
+        foreach (var v in point)
+        {
+            writer.WriteField(v);
+        }
+        writer.WriteField(distance);
+        foreach (var v in values)
+        {
+            writer.WriteField(v);
+        }
+        writer.EndRecord();
+    }
 
     /// <summary>Points are keyed by their exact values: the round-trip text reads back as the same doubles.</summary>
     private static string Key(IReadOnlyList<double> point) => string.Join(",", point.Select(Csv.Number));

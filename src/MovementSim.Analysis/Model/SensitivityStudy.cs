@@ -80,12 +80,28 @@ public static class SensitivityStudy
             : SensitivityAnalysis.Sobol(ranges, evaluator, new SobolOptions(s.Samples, s.Model.MasterSeed, s.BootstrapResamples));
 
         AnalysisFolder.WriteCsv(folder.PathOf(IndicesFile), ["parameter", "index", "value", "ci_low", "ci_high"],
-            result.Rows.Select(r => new[] { r.Parameter, r.Index, Csv.Number(r.Value), Csv.Number(r.CiLow), Csv.Number(r.CiHigh) }));
+            result.Rows,
+            (w, r) =>
+            {
+                w.WriteField(r.Parameter);
+                w.WriteField(r.Index);
+                w.WriteField(r.Value);
+                w.WriteField(r.CiLow);
+                w.WriteField(r.CiHigh);
+            });
         AnalysisFolder.WriteCsv(folder.PathOf(PointsFile),
             new[] { "design_point" }.Concat(model.Parameters.Select(p => p.Name)).Append(OutputColumn(s.Target)),
-            result.Points.Select((point, i) => new[] { Csv.Number(i) }
-                .Concat(model.ToModel(point).Select((v, j) => model.Parameters[j].Spec.Format(v)))
-                .Append(Csv.Number(result.Outputs[i]))));
+            result.Points.Select((point, i) => (Point: point, Index: i)),
+            (w, r) =>
+            {
+                w.WriteField(r.Index);
+                var values = model.ToModel(r.Point);
+                for (var j = 0; j < values.Length; j++)
+                {
+                    w.WriteField(model.Parameters[j].Spec.Format(values[j]));
+                }
+                w.WriteField(result.Outputs[r.Index]);
+            });
 
         var baseline = model.Parameters.Select(p => p.Spec.Get(s.Model.Scenario.Parameters)).ToArray();
         var manifest = ManifestEntries(s, result);

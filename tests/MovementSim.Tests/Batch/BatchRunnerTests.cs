@@ -74,6 +74,32 @@ public class BatchRunnerTests
     }
 
     [Fact]
+    public void When_a_failure_message_holds_a_comma_and_quotes_then_failures_csv_quotes_the_error_field()
+    {
+        using var tmp = new TempFolder();
+        var design = BatchFixtures.TwoPointDesign(replicates: 1);
+        var failing = design.Run(1);
+        var executor = new FakeExecutor { Fails = (_, seed) => seed == failing.Seed, FailureMessage = _ => "bad \"x\", expected y" };
+
+        BatchRunner.Run(BatchFixtures.Request(tmp.Path, design) with { Executor = executor });
+
+        Assert.Equal(
+            $"run_id,design_point,replicate,seed,error\n1,1,0,{failing.Seed},\"System.InvalidOperationException: bad \"\"x\"\", expected y\"\n",
+            File.ReadAllText(Path.Combine(tmp.Path, ResultFiles.Failures)));
+    }
+
+    [Fact]
+    public void When_a_design_point_has_one_replicate_then_summary_csv_holds_NaN_for_its_sd_and_interval()
+    {
+        using var tmp = new TempFolder();
+
+        BatchRunner.Run(BatchFixtures.Request(tmp.Path, BatchFixtures.TwoPointDesign(replicates: 1)) with { Executor = new FakeExecutor() });
+
+        var row = File.ReadLines(Path.Combine(tmp.Path, ResultFiles.Summary)).Skip(1).First().Split(',');
+        Assert.Equal(("1", "NaN", "NaN", "NaN"), (row[4], row[6], row[10], row[11]));
+    }
+
+    [Fact]
     public void A_failing_run_is_recorded_with_its_seed_and_error_and_the_batch_goes_on()
     {
         using var tmp = new TempFolder();

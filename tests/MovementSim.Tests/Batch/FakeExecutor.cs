@@ -15,6 +15,9 @@ public sealed class FakeExecutor : IRunExecutor
 
     public Func<ScenarioDefinition, int, bool> Fails { get; init; } = (_, _) => false;
 
+    /// <summary>The message of a failing run's exception, from its seed.</summary>
+    public Func<int, string> FailureMessage { get; init; } = seed => $"injected failure\nfor seed {seed}";
+
     /// <summary>Called before each run (from worker threads).</summary>
     public Action<int>? BeforeRun { get; init; }
 
@@ -31,7 +34,7 @@ public sealed class FakeExecutor : IRunExecutor
         {
             if (step == p.Steps / 2 && Fails(scenario, seed))
             {
-                throw new InvalidOperationException($"injected failure\nfor seed {seed}");
+                throw new InvalidOperationException(FailureMessage(seed));
             }
             Array.Fill(values, Value(seed, step));
             observer(step, p.StartYear + step * p.DtYears, values);
