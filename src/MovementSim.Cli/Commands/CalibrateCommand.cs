@@ -219,6 +219,8 @@ public static class CalibrateCommand
             ProfilePoints = args.ProfilePoints ?? defaults.ProfilePoints,
             Profile = args.Profile,
             ThresholdScale = args.Absolute ? ThresholdScale.Absolute : ThresholdScale.ResidualVariance,
+            // The command has no bootstrap model yet: it keeps the profile intervals it always had.
+            Interval = IntervalMethod.Profile,
         };
         if (errors.Count == 0 && args.Method == CalibrationMethod.NelderMead)
         {
