@@ -87,7 +87,7 @@ public sealed record CalibrationOptions(
     /// <summary>
     /// The fewest refits whose order statistics give a 95% interval: with N refits the k-th smallest value is the
     /// k/(N + 1) quantile, so 39 puts the smallest at 2.5% and the largest at 97.5% (Davison and Hinkley 1997,
-    /// section 5.2.1). Each refit costs about a third of a start's simulations, so 39 is the default.
+    /// section 5.2.1). Each refit costs a quarter to a third of a start's simulations, so 39 is the default.
     /// </summary>
     public const int DefaultBootstrapRefits = 39;
 
