@@ -8,7 +8,7 @@ namespace MovementSim.Analysis.Model;
 
 public enum CalibrationMethod
 {
-    /// <summary>Multi-start Nelder-Mead on the weighted distance, with profile intervals (<see cref="Calibrator"/>).</summary>
+    /// <summary>Multi-start Nelder-Mead on the weighted distance, with bootstrap or profile intervals (<see cref="Calibrator"/>).</summary>
     NelderMead,
 
     /// <summary>Rejection ABC: a sample of plausible values and its summary (<see cref="AbcRejection"/>).</summary>
@@ -28,6 +28,12 @@ public sealed record CalibrationSettings
     /// <summary>Nelder-Mead settings; its seed also draws the ABC sample.</summary>
     public required CalibrationOptions Options { get; init; }
 
+    /// <summary>
+    /// How many independent realisations of the world each observed value averages (1: the data are one history,
+    /// as real data are; more for data made by averaging model runs). Bootstrap data sets are simulated alike.
+    /// </summary>
+    public int ObservedRuns { get; init; } = 1;
+
     /// <summary>ABC settings (method <see cref="CalibrationMethod.Abc"/> only).</summary>
     public AbcOptions? Abc { get; init; }
 
@@ -42,15 +48,21 @@ public sealed record CalibrationSettings
     public Action<string>? ClosingSnapshot { get; init; }
 }
 
-/// <summary>How a calibration ended; <see cref="Rows"/> is null when the folder already held it finished.</summary>
-public sealed record CalibrationOutcome(string OutputDirectory, IReadOnlyList<FitRow>? Rows, double Distance, int PointsSimulated, bool WasAlreadyComplete);
+/// <summary>
+/// How a calibration ended; <see cref="Rows"/> is null when the folder already held it finished.
+/// <see cref="Bootstrap"/> is set when the intervals came from a bootstrap.
+/// </summary>
+public sealed record CalibrationOutcome(string OutputDirectory, IReadOnlyList<FitRow>? Rows, double Distance, int PointsSimulated, bool WasAlreadyComplete,
+    BootstrapSummary? Bootstrap = null);
 
 /// <summary>
 /// Runs a calibration through the batch engine. The result folder holds <c>fit.csv</c> (parameter, value, low,
 /// high, identified), <c>observed.csv</c> (the observations used: year, measure, value, weight),
 /// <c>calibration.json</c> (method, distance, threshold, fitted values, per-start outcomes or the ABC cut-off),
-/// <c>profiles.csv</c> (Nelder-Mead: the distance along each parameter) or <c>abc-samples.csv</c> (ABC: every
-/// sampled point, its distance and whether it was accepted), <c>evaluations.csv</c> (every point simulated),
+/// <c>profiles.csv</c> (Nelder-Mead: the distance along each parameter), <c>bootstrap.csv</c> and
+/// <c>bootstrap-data.csv</c> (Nelder-Mead with bootstrap intervals: each refit's values and distance, and the
+/// synthetic data it fitted), or <c>abc-samples.csv</c> (ABC: every sampled point, its distance and whether it
+/// was accepted), <c>evaluations.csv</c> (every point simulated; each refit's in <c>bootstrap/refit-b/</c>),
 /// <c>fitted-scenario/</c> (the scenario with the fitted values written in, ready to run) and, last, a batch of
 /// the fitted point (the simulated band) with manifest.json.
 /// </summary>
@@ -61,6 +73,8 @@ public static class CalibrationStudy
     public const string SummaryFile = "calibration.json";
     public const string ProfilesFile = "profiles.csv";
     public const string AbcSamplesFile = "abc-samples.csv";
+    public const string BootstrapFile = "bootstrap.csv";
+    public const string BootstrapDataFile = "bootstrap-data.csv";
     public const string FittedScenarioFolder = "fitted-scenario";
 
     public static CalibrationOutcome Run(CalibrationSettings s)
@@ -77,19 +91,35 @@ public static class CalibrationStudy
         var ranges = model.Parameters.Select(p => p.Range).ToArray();
         var observations = measures.Observations;
         IReadOnlyList<FitRow> rows;
+        BootstrapSummary? bootstrapSummary = null;
         double[] fitted;
         double distance;
         var summary = new JsonObject { ["method"] = MethodName(s.Method) };
+        ModelBootstrap? bootstrap = null;
         if (s.Method == CalibrationMethod.NelderMead)
         {
-            var fit = Calibrator.Fit(ranges, observations, measures, s.Options);
+            bootstrap = s.Options.Interval == IntervalMethod.Bootstrap ? new ModelBootstrap(model, s.Observed, s.ObservedRuns, folder.Root, s.Progress) : null;
+            var fit = Calibrator.Fit(ranges, observations, measures, s.Options, bootstrap);
             rows = fit.Rows;
             fitted = fit.Best;
             distance = fit.Distance;
             summary["distance"] = fit.Distance;
+            summary["interval"] = IntervalName(s.Options.Interval);
             summary["threshold"] = fit.Threshold;
             summary["threshold_scale"] = s.Options.ThresholdScale == ThresholdScale.Absolute ? "absolute" : "residual_variance";
             summary["profile"] = s.Options.Profile == ProfileMethod.Slice ? "slice" : "reoptimised";
+            summary["profile_intervals"] = Intervals(model, fit.ProfileIntervals);
+            bootstrapSummary = fit.Bootstrap;
+            if (fit.Bootstrap is { } b)
+            {
+                summary["bootstrap_refits"] = b.Refits.Count;
+                summary["bootstrap_confidence"] = CalibrationOptions.BootstrapConfidence;
+                summary["bootstrap_percentile_intervals"] = Intervals(model, b.Percentile);
+                summary["bootstrap_distance_p_value"] = b.DistancePValue;
+                summary["bootstrap_points_simulated"] = b.Refits.Sum(r => r.SimulatedPoints);
+                summary["observed_runs"] = s.ObservedRuns;
+                WriteBootstrap(folder, model, observations, b);
+            }
             summary["starts"] = new JsonArray(fit.Starts.Select(o => (JsonNode)new JsonObject
             {
                 ["start"] = Values(model, o.Start),
@@ -161,6 +191,7 @@ public static class CalibrationStudy
         AtomicFile.WriteAllText(folder.PathOf(SummaryFile), summary.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         WriteFittedScenario(folder.PathOf(FittedScenarioFolder), model.ScenarioAt(fitted));
         measures.DeleteRuns();
+        bootstrap?.DeleteRuns();
 
         var manifest = new JsonObject
         {
@@ -174,7 +205,31 @@ public static class CalibrationStudy
             ["fitted_scenario"] = FittedScenarioFolder,
         };
         AnalysisFolder.RunClosingBatch(folder, model, fitted, inputs, manifest, s.ClosingSnapshot);
-        return new CalibrationOutcome(folder.Root, rows, distance, measures.PointsSimulated, false);
+        return new CalibrationOutcome(folder.Root, rows, distance, measures.PointsSimulated, false, bootstrapSummary);
+    }
+
+    /// <summary>
+    /// bootstrap.csv: refit, each parameter's refitted value, distance, converged, points_simulated; and
+    /// bootstrap-data.csv, tidy: refit, year, measure, value (the synthetic data set each refit fitted).
+    /// </summary>
+    private static void WriteBootstrap(OutputFolder folder, BatchModel model, IReadOnlyList<Observation> observations, BootstrapSummary bootstrap)
+    {
+        AnalysisFolder.WriteCsv(folder.PathOf(BootstrapFile),
+            new[] { "refit" }.Concat(model.Parameters.Select(p => p.Name)).Concat(["distance", "converged", "points_simulated"]),
+            bootstrap.Refits.Select((r, b) => new[] { Csv.Number(b) }.Concat(r.Values.Select(Csv.Number))
+                .Concat([Csv.Number(r.Distance), AnalysisFolder.Flag(r.Converged), Csv.Number(r.SimulatedPoints)])));
+        AnalysisFolder.WriteCsv(folder.PathOf(BootstrapDataFile), ["refit", "year", "measure", "value"],
+            bootstrap.Refits.SelectMany((r, b) => observations.Select((o, j) => new[] { Csv.Number(b), Csv.Number(o.Year), o.Measure, Csv.Number(r.Data[j]) })));
+    }
+
+    private static JsonObject Intervals(BatchModel model, IReadOnlyList<(double Low, double High)> intervals)
+    {
+        var o = new JsonObject();
+        for (var i = 0; i < intervals.Count; i++)
+        {
+            o[model.Parameters[i].Name] = new JsonArray(intervals[i].Low, intervals[i].High);
+        }
+        return o;
     }
 
     /// <summary>
@@ -221,6 +276,9 @@ public static class CalibrationStudy
             ["threshold_scale"] = o.ThresholdScale.ToString(),
             ["threshold"] = o.Threshold,
             ["unidentified_fraction"] = o.UnidentifiedFraction,
+            ["interval"] = IntervalName(o.Interval),
+            ["bootstrap_refits"] = o.BootstrapRefits,
+            ["observed_runs"] = s.ObservedRuns,
             ["abc_samples"] = s.Abc?.Samples,
             ["abc_fraction"] = s.Abc?.Acceptance.Fraction,
             ["abc_epsilon"] = s.Abc?.Acceptance.Epsilon,
@@ -230,4 +288,6 @@ public static class CalibrationStudy
     }
 
     public static string MethodName(CalibrationMethod method) => method == CalibrationMethod.NelderMead ? "nelder-mead" : "abc";
+
+    public static string IntervalName(IntervalMethod interval) => interval == IntervalMethod.Bootstrap ? "bootstrap" : "profile";
 }

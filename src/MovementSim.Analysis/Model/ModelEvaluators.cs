@@ -19,8 +19,11 @@ public sealed class ModelEvaluator(BatchModel model, MeasureAt target, string fo
         model.Run(points, [target], folder, progress).Select(values => values[0]).ToArray();
 }
 
-/// <summary>How a calibration advances: points simulated so far and the smallest distance among them.</summary>
-public readonly record struct CalibrationProgress(int PointsSimulated, int PointsInBatch, double BestDistance);
+/// <summary>
+/// How a calibration advances: points simulated so far and the smallest distance among them, in the fit
+/// (<see cref="Refits"/> 0) or in bootstrap refit <see cref="Refit"/> (1-based) of <see cref="Refits"/>.
+/// </summary>
+public readonly record struct CalibrationProgress(int PointsSimulated, int PointsInBatch, double BestDistance, int Refit = 0, int Refits = 0);
 
 /// <summary>
 /// A calibration's model. Every call's new points run as one batch in <c>runs/&lt;hash of the points&gt;/</c>
@@ -202,6 +205,96 @@ public sealed class ModelMeasures : ISimulatedMeasures
             var point = numbers.AsSpan(1, k).ToArray();
             _best = Math.Min(_best, numbers[1 + k]);
             _known[Key(point)] = numbers.AsSpan(2 + k).ToArray();
+        }
+    }
+}
+
+/// <summary>
+/// A calibration's parametric bootstrap on the model, through the batch engine, in <c>bootstrap/</c> under the
+/// result folder. Synthetic data set b is the mean of <paramref name="observedRuns"/> runs at the fitted point
+/// (observed data are one history of the world, so by default one run, not a replicate mean): design point b of
+/// a batch whose points all sit at the fit, without common random numbers, so each data set has runs of its own,
+/// master seed <see cref="AnalysisStream.SyntheticData"/> of the calibration's; it runs in <c>bootstrap/data/</c>,
+/// deleted once read. Refit b simulates as the fit does (replicate means, common random numbers) from master
+/// seed <see cref="AnalysisStream.Refits"/> member b, and keeps its memory in <c>bootstrap/refit-b/evaluations.csv</c>
+/// (see <see cref="ModelMeasures"/>), so a resumed calibration retraces finished refits without simulating.
+/// Refits run --jobs at a time, each batch on the jobs left to it: a refit's batches are small (its
+/// replicates at one or a few points) and their reading and writing is serial, so refits side by side keep the
+/// cores busier than one refit with all of them.
+/// </summary>
+public sealed class ModelBootstrap(BatchModel model, IReadOnlyList<ObservedRow> observed, int observedRuns, string root,
+    Action<CalibrationProgress>? progress = null) : IBootstrapModel
+{
+    public const string Folder = "bootstrap";
+
+    private readonly List<ModelMeasures> _refits = [];
+    private readonly Lock _lock = new();
+    private int _count;
+
+    public int Concurrency => model.Settings.Jobs;
+
+    private string Root => Path.Combine(root, Folder);
+
+    /// <summary>Distinct points simulated by all refits so far.</summary>
+    public int PointsSimulated
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _refits.Sum(r => r.PointsSimulated);
+            }
+        }
+    }
+
+    public IReadOnlyList<double[]> SyntheticData(double[] point, int count, IReadOnlyList<Observation> observations)
+    {
+        _count = count;
+        var settings = model.Settings with
+        {
+            MasterSeed = AnalysisRandom.DeriveSeed(model.Settings.MasterSeed, AnalysisStream.SyntheticData),
+            Replicates = observedRuns,
+            CommonRandomNumbers = false,
+        };
+        var folder = Path.Combine(Root, "data");
+        var data = new BatchModel(settings).Run(Enumerable.Repeat(point, count).ToArray(),
+            observed.Select(o => new MeasureAt(o.Observation.Measure, o.Step)).ToArray(), folder);
+        Directory.Delete(folder, recursive: true);
+        return data;
+    }
+
+    public ISimulatedMeasures RefitSimulator(int refit, IReadOnlyList<Observation> data)
+    {
+        var jobs = model.Settings.Jobs;
+        var settings = model.Settings with
+        {
+            MasterSeed = AnalysisRandom.DeriveSeed(model.Settings.MasterSeed, AnalysisStream.Refits, refit),
+            Jobs = Math.Max(1, jobs / Math.Clamp(_count, 1, jobs)),
+        };
+        var folder = Path.Combine(Root, "refit-" + refit.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var count = _count;
+        var measures = new ModelMeasures(new BatchModel(settings), observed.Select((o, j) => o with { Observation = data[j] }).ToArray(), folder,
+            progress is null ? null : p =>
+            {
+                lock (_lock)
+                {
+                    progress(p with { Refit = refit + 1, Refits = count });
+                }
+            });
+        lock (_lock)
+        {
+            _refits.Add(measures);
+        }
+        return measures;
+    }
+
+    /// <summary>Deletes the refits' folders of per-call batches (empty once the bootstrap has finished).</summary>
+    public void DeleteRuns()
+    {
+        foreach (var refit in _refits.ToArray())
+        {
+            refit.DeleteRuns();
         }
     }
 }

@@ -47,12 +47,32 @@ public class CalibrationTests
     private static readonly ISimulatedMeasures Logistic = SimulatedMeasures.PointByPoint((p, observations) =>
         observations.Select(o => TestFunctions.Logistic(o.Year, p[0], p[1], Ceiling)).ToArray());
 
+    /// <summary>
+    /// The logistic "model"'s randomness for a bootstrap: synthetic data are the curve at the point plus independent
+    /// normal noise of <paramref name="noiseSd"/> (the noise the observations were made with); it has no Monte Carlo
+    /// error, so every refit uses the curve itself.
+    /// </summary>
+    private sealed class NoisyCurve(ISimulatedMeasures curve, double noiseSd) : IBootstrapModel
+    {
+        public IReadOnlyList<double[]> SyntheticData(double[] point, int count, IReadOnlyList<Observation> observations)
+        {
+            var random = new Xoshiro256StarStar(77, false);
+            var mean = curve.Simulate([point], observations)[0];
+            return Enumerable.Range(0, count).Select(_ => mean.Select(m => m + (noiseSd > 0 ? Normal.Sample(random, 0, noiseSd) : 0)).ToArray()).ToArray();
+        }
+
+        public ISimulatedMeasures RefitSimulator(int refit, IReadOnlyList<Observation> data) => curve;
+    }
+
+    private static CalibrationFit FitLogistic(double noiseSd, CalibrationOptions options) =>
+        Calibrator.Fit(Ranges, Observe(noiseSd, 1), Logistic, options, new NoisyCurve(Logistic, noiseSd));
+
     private static FitRow Row(CalibrationFit fit, string parameter) => fit.Rows.Single(r => r.Parameter == parameter);
 
     [Fact]
     public void Calibration_recovers_the_parameters_of_a_noise_free_logistic_curve()
     {
-        var fit = Calibrator.Fit(Ranges, Observe(0, 1), Logistic, new CalibrationOptions(Seed: 5));
+        var fit = FitLogistic(0, new CalibrationOptions(Seed: 5));
 
         Assert.Equal(TrueRate, Row(fit, "rate").Value, NoiseFreeRateTolerance);
         Assert.Equal(TrueMidpoint, Row(fit, "midpoint").Value, NoiseFreeMidpointTolerance);
@@ -63,7 +83,7 @@ public class CalibrationTests
     [Fact]
     public void Calibration_recovers_the_parameters_of_a_noisy_logistic_curve_within_its_interval()
     {
-        var fit = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, new CalibrationOptions(Seed: 5));
+        var fit = FitLogistic(NoiseSd, new CalibrationOptions(Seed: 5));
 
         var rate = Row(fit, "rate");
         var midpoint = Row(fit, "midpoint");
@@ -80,7 +100,7 @@ public class CalibrationTests
     [InlineData(NoiseSd)] // noisy
     public void A_parameter_the_distance_does_not_depend_on_is_reported_as_not_identified(double noiseSd)
     {
-        var fit = Calibrator.Fit(Ranges, Observe(noiseSd, 1), Logistic, new CalibrationOptions(Seed: 5));
+        var fit = FitLogistic(noiseSd, new CalibrationOptions(Seed: 5));
 
         var unused = Row(fit, "unused");
         Assert.False(unused.Identified);
@@ -106,7 +126,7 @@ public class CalibrationTests
         var observations = years.Select(t => new Observation(t, "members", 500 + 40 * (t - 2012) + Normal.Sample(random, 0, NoiseSd), 1.0)).ToArray();
         var model = SimulatedMeasures.PointByPoint((p, obs) => obs.Select(o => p[0] + p[1] * (o.Year - 2012)).ToArray());
 
-        var fit = Calibrator.Fit(ranges, observations, model, new CalibrationOptions(Seed: 5));
+        var fit = Calibrator.Fit(ranges, observations, model, new CalibrationOptions(Seed: 5, Interval: IntervalMethod.Profile));
 
         var s2 = fit.Distance / (years.Length - 2);
         var halfWidths = new[]
@@ -132,8 +152,9 @@ public class CalibrationTests
             observations.Select(o => TestFunctions.Logistic(o.Year, TrueRate * p[0] * p[1], p[2], Ceiling)).ToArray());
         var observations = Observe(NoiseSd, 2);
 
-        var slice = Calibrator.Fit(ranges, observations, model, new CalibrationOptions(Seed: 5));
-        var profile = Calibrator.Fit(ranges, observations, model, new CalibrationOptions(Seed: 5, ProfilePoints: 21, Profile: ProfileMethod.Reoptimised));
+        var slice = Calibrator.Fit(ranges, observations, model, new CalibrationOptions(Seed: 5, Interval: IntervalMethod.Profile));
+        var profile = Calibrator.Fit(ranges, observations, model,
+            new CalibrationOptions(Seed: 5, ProfilePoints: 21, Profile: ProfileMethod.Reoptimised, Interval: IntervalMethod.Profile));
 
         Assert.True(slice.Rows[0].Identified && slice.Rows[1].Identified);
         Assert.False(profile.Rows[0].Identified);
@@ -144,7 +165,7 @@ public class CalibrationTests
     [Fact]
     public void The_fit_is_at_least_as_good_as_every_start_and_reports_them_all()
     {
-        var options = new CalibrationOptions(Seed: 9, Starts: 4);
+        var options = new CalibrationOptions(Seed: 9, Starts: 4, Interval: IntervalMethod.Profile);
 
         var fit = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, options);
 
@@ -159,11 +180,12 @@ public class CalibrationTests
     {
         var options = new CalibrationOptions(Seed: 3, Starts: 3);
 
-        var first = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, options);
-        var again = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, options);
+        var first = FitLogistic(NoiseSd, options);
+        var again = FitLogistic(NoiseSd, options);
 
         Assert.Equal(first.Rows, again.Rows);
         Assert.Equal(first.Distance, again.Distance);
+        Assert.Equal(first.Bootstrap!.Refits.Select(r => r.Values), again.Bootstrap!.Refits.Select(r => r.Values));
     }
 
     [Fact]
@@ -181,10 +203,68 @@ public class CalibrationTests
             return points.Select(p => observations.Select(o => TestFunctions.Logistic(o.Year, p[0], p[1], Ceiling)).ToArray()).ToArray();
         });
 
-        var fit = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), model, new CalibrationOptions(Seed: 5, Starts: 4));
+        var fit = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), model, new CalibrationOptions(Seed: 5, Starts: 4, Interval: IntervalMethod.Profile));
 
         Assert.Equal(4 * (3 + 1), batches[0]);
         Assert.Equal(fit.SimulatedPoints, batches.Sum());
+    }
+
+    [Fact]
+    public void Bootstrap_intervals_without_a_model_of_the_data_are_an_error_before_anything_runs()
+    {
+        var simulated = false;
+        var model = SimulatedMeasures.PointByPoint((_, obs) =>
+        {
+            simulated = true;
+            return new double[obs.Count];
+        });
+
+        var error = Assert.Throws<ArgumentException>(() => Calibrator.Fit(Ranges, Observe(NoiseSd, 1), model, new CalibrationOptions(Seed: 1)));
+
+        Assert.False(simulated);
+        Assert.Contains("IntervalMethod.Profile", error.Message);
+    }
+
+    /// <summary>Records what the calibrator asks of a bootstrap model; refits may run on several threads at once.</summary>
+    private sealed class RecordingBootstrap(int concurrency) : IBootstrapModel
+    {
+        private readonly NoisyCurve _curve = new(Logistic, NoiseSd);
+
+        public int Concurrency => concurrency;
+        public List<(double[] Point, int Count)> DataRequests { get; } = [];
+        public System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<Observation>> Refits { get; } = new();
+
+        public IReadOnlyList<double[]> SyntheticData(double[] point, int count, IReadOnlyList<Observation> observations)
+        {
+            DataRequests.Add((point, count));
+            return _curve.SyntheticData(point, count, observations);
+        }
+
+        public ISimulatedMeasures RefitSimulator(int refit, IReadOnlyList<Observation> data)
+        {
+            Assert.True(Refits.TryAdd(refit, data), $"refit {refit} was set up twice");
+            return Logistic;
+        }
+    }
+
+    [Fact]
+    public void Each_refit_fits_one_synthetic_data_set_made_at_the_fit_and_the_result_does_not_depend_on_how_many_run_at_once()
+    {
+        var options = new CalibrationOptions(Seed: 5, BootstrapRefits: 9);
+        var one = new RecordingBootstrap(concurrency: 1);
+        var four = new RecordingBootstrap(concurrency: 4);
+
+        var fit = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, options, one);
+        var parallel = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, options, four);
+
+        var request = Assert.Single(one.DataRequests);
+        Assert.Equal(fit.Best, request.Point);
+        Assert.Equal(9, request.Count);
+        Assert.Equal(Enumerable.Range(0, 9), one.Refits.Keys.Order());
+        Assert.All(fit.Bootstrap!.Refits.Select((r, b) => (r, b)), x =>
+            Assert.Equal(x.r.Data, one.Refits[x.b].Select(o => o.Value)));
+        Assert.Equal(fit.Rows, parallel.Rows);
+        Assert.Equal(fit.Bootstrap.Refits.Select(r => r.Values), parallel.Bootstrap!.Refits.Select(r => r.Values));
     }
 
     [Fact]
