@@ -216,10 +216,27 @@ public static class CalibrationStudy
     {
         AnalysisFolder.WriteCsv(folder.PathOf(BootstrapFile),
             new[] { "refit" }.Concat(model.Parameters.Select(p => p.Name)).Concat(["distance", "converged", "points_simulated"]),
-            bootstrap.Refits.Select((r, b) => new[] { Csv.Number(b) }.Concat(r.Values.Select(Csv.Number))
-                .Concat([Csv.Number(r.Distance), AnalysisFolder.Flag(r.Converged), Csv.Number(r.SimulatedPoints)])));
+            bootstrap.Refits.Select((r, b) => (Refit: r, Index: b)),
+            (w, r) =>
+            {
+                w.WriteField(r.Index);
+                foreach (var v in r.Refit.Values)
+                {
+                    w.WriteField(v);
+                }
+                w.WriteField(r.Refit.Distance);
+                w.WriteField(AnalysisFolder.Flag(r.Refit.Converged));
+                w.WriteField(r.Refit.SimulatedPoints);
+            });
         AnalysisFolder.WriteCsv(folder.PathOf(BootstrapDataFile), ["refit", "year", "measure", "value"],
-            bootstrap.Refits.SelectMany((r, b) => observations.Select((o, j) => new[] { Csv.Number(b), Csv.Number(o.Year), o.Measure, Csv.Number(r.Data[j]) })));
+            bootstrap.Refits.SelectMany((r, b) => observations.Select((o, j) => (Index: b, o.Year, o.Measure, Value: r.Data[j]))),
+            (w, r) =>
+            {
+                w.WriteField(r.Index);
+                w.WriteField(r.Year);
+                w.WriteField(r.Measure);
+                w.WriteField(r.Value);
+            });
     }
 
     private static JsonObject Intervals(BatchModel model, IReadOnlyList<(double Low, double High)> intervals)
