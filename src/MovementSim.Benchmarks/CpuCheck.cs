@@ -7,7 +7,9 @@ namespace MovementSim.Benchmarks;
 /// <summary>
 /// What <c>--cpu-check</c> runs: the same pure computation (keyed draws, no memory traffic, no synchronisation) on one
 /// thread and then on two at once, for two seconds each. The ratio is what this machine offers a parallel run right
-/// now; on a shared machine it is well below 2 and any thread-scaling figure must be read against it.
+/// now; on a shared machine it is well below 2 and any thread-scaling figure must be read against it. Then the same for
+/// reading memory (summing 64 MB arrays, far bigger than the caches): a step of a large run streams its arrays, so
+/// two threads cannot go faster than this second ratio allows.
 /// </summary>
 public static class CpuCheck
 {
@@ -29,6 +31,10 @@ public static class CpuCheck
         output.WriteLine(string.Create(inv, $"one thread   {one / duration.TotalSeconds / 1e6:F0} M draws/s"));
         output.WriteLine(string.Create(inv, $"two threads  {(both[0] + both[1]) / duration.TotalSeconds / 1e6:F0} M draws/s"));
         output.WriteLine(string.Create(inv, $"ratio        {(both[0] + both[1]) / (double)one:F2} (2.00 = two free cores)"));
+        var (oneBandwidth, twoBandwidth) = Bandwidth(duration);
+        output.WriteLine(string.Create(inv, $"memory read, one thread   {oneBandwidth / 1e9:F1} GB/s"));
+        output.WriteLine(string.Create(inv, $"memory read, two threads  {twoBandwidth / 1e9:F1} GB/s"));
+        output.WriteLine(string.Create(inv, $"memory ratio {twoBandwidth / oneBandwidth:F2} (2.00 = bandwidth doubles with a second core)"));
         output.WriteLine(string.Create(inv, $"load average {LoadAverage()}"));
         return 0;
     }
@@ -47,6 +53,44 @@ public static class CpuCheck
             n += 1 << 16;
         }
         return sink < 0 ? 0 : n;
+    }
+
+    /// <summary>Bytes read per second by one thread, then by two at once (each its own array).</summary>
+    private static (double One, double Two) Bandwidth(TimeSpan duration)
+    {
+        var arrays = new[] { new int[1 << 24], new int[1 << 24] };
+        foreach (var a in arrays)
+        {
+            Array.Fill(a, 1);
+        }
+        var one = Read(arrays[0], duration);
+        var both = new double[2];
+        var threads = new[] { new Thread(() => both[0] = Read(arrays[0], duration)), new Thread(() => both[1] = Read(arrays[1], duration)) };
+        foreach (var t in threads)
+        {
+            t.Start();
+        }
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
+        return (one, both[0] + both[1]);
+    }
+
+    private static double Read(int[] data, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        long bytes = 0;
+        var sum = System.Numerics.Vector<int>.Zero;
+        while (clock.Elapsed < duration)
+        {
+            foreach (var v in System.Runtime.InteropServices.MemoryMarshal.Cast<int, System.Numerics.Vector<int>>(data))
+            {
+                sum += v;
+            }
+            bytes += (long)data.Length * sizeof(int);
+        }
+        return System.Numerics.Vector.Sum(sum) == 0 ? 0 : bytes / clock.Elapsed.TotalSeconds;
     }
 
     private static string LoadAverage() =>

@@ -41,11 +41,13 @@ public static partial class Rules
     }
 
     /// <summary>Below this many people to visit, the decide pass stays on one thread: waking another costs more than it
-    /// saves (and much more on a busy machine). Either way the result is the same.</summary>
-    private const int ParallelMinimumPeople = 2 * ChunkSize;
+    /// saves. Either way the result is the same. A worker that wakes late costs little (the calling thread takes the
+    /// parts no worker has claimed), so the thresholds are low: on an idle machine, higher ones (65,536 people and
+    /// 32,768 counts) left the second thread idle in most steps of a 10^6-person Bass run and made it slower.</summary>
+    private const int ParallelMinimumPeople = ChunkSize;
 
     /// <summary>Below about this many neighbour counts to update, the update stays on one thread.</summary>
-    private const long ParallelMinimumTies = 1 << 15;
+    private const long ParallelMinimumTies = 1 << 12;
 
     /// <summary>Decides, for the people of one chunk, who takes up and who leaves; writes their indices (leavers as ~i),
     /// in ascending order, to the chunk's candidate buffer. Reads the state only.</summary>
@@ -389,13 +391,16 @@ public static partial class Rules
         var ties = changes * g.Targets.Length / Math.Max(1, w.People);
         if (threads > 1 && chunks > 1 && ties >= ParallelMinimumTies)
         {
-            // Each thread owns a slice of the counts and applies every change's ties that land in it: no two threads
-            // write the same count, so no atomics are needed and the sums are those of one thread.
+            // Each thread applies its share of the changes with atomic additions. Integer sums do not depend on the
+            // order of their terms, so the counts are those of one thread. (Giving each thread a slice of the counts
+            // instead avoids the atomics but makes every thread fetch every changed person's row: measured slower
+            // than one thread, since the update is bound by memory latency, not by the additions.)
+            s.SplitChangesInto(threads);
             s.RunInParallel(threads, DeliveryScratch.Pass.NeighbourCounts);
         }
         else
         {
-            UpdateNeighbourCounts(w, s, chunks, 0, w.People);
+            UpdateNeighbourCounts(w, s, 0, chunks, atomic: false);
         }
     }
 
@@ -495,7 +500,11 @@ public static partial class Rules
     /// every neighbour of a leaver, for the neighbours in [<paramref name="low"/>, <paramref name="high"/>) only.
     /// Integer additions commute, so the counts do not depend on how the range is split.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    internal static unsafe void UpdateNeighbourCounts(World w, DeliveryScratch s, int chunks, int low, int high)
+    /// <summary>
+    /// Applies the changes of chunks [firstChunk, endChunk) to the reached-neighbour counts; with
+    /// <paramref name="atomic"/>, other threads may be adding to the same counts at the same time.
+    /// </summary>
+    internal static unsafe void UpdateNeighbourCounts(World w, DeliveryScratch s, int firstChunk, int endChunk, bool atomic)
     {
         var g = w.PeopleTies!;
         var counts = w.ReachedNeighbours!;
@@ -508,7 +517,7 @@ public static partial class Rules
         fixed (int* targetsAt = targets)
         fixed (int* countsAt = counts)
         {
-            for (var c = 0; c < chunks; c++)
+            for (var c = firstChunk; c < endChunk; c++)
             {
                 var changes = s.Candidates[c].AsSpan(0, s.ChangeCount[c]);
                 for (var k = 0; k < changes.Length; k++)
@@ -523,37 +532,30 @@ public static partial class Rules
                     }
                     if (k + CountsAhead < changes.Length)
                     {
-                        foreach (var t in TiesWithin(g, Person(changes[k + CountsAhead]), low, high))
+                        foreach (var t in g.Neighbours(Person(changes[k + CountsAhead])))
                         {
                             Memory.Prefetch(countsAt + t);
                         }
                     }
                     var code = changes[k];
                     var delta = code < 0 ? -1 : 1;
-                    foreach (var t in TiesWithin(g, Person(code), low, high))
+                    if (atomic)
                     {
-                        counts[t] += delta;
+                        foreach (var t in g.Neighbours(Person(code)))
+                        {
+                            Interlocked.Add(ref counts[t], delta);
+                        }
+                    }
+                    else
+                    {
+                        foreach (var t in g.Neighbours(Person(code)))
+                        {
+                            counts[t] += delta;
+                        }
                     }
                 }
             }
         }
-    }
-
-    /// <summary>The neighbours of i in [low, high): a contiguous part of its row, since rows are sorted.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ReadOnlySpan<int> TiesWithin(Graph g, int i, int low, int high)
-    {
-        var row = g.Neighbours(i);
-        int from = 0, to = row.Length;
-        while (from < to && row[from] < low)
-        {
-            from++;
-        }
-        while (to > from && row[to - 1] >= high)
-        {
-            to--;
-        }
-        return row[from..to];
     }
 
     /// <summary>The person of a change code (i for a new recipient, ~i for a leaver).</summary>
@@ -625,7 +627,7 @@ public sealed class DeliveryScratch
     {
         /// <summary>Deciding, chunk by chunk, who takes up and who leaves.</summary>
         Decide,
-        /// <summary>Updating reached-neighbour counts, each thread owning a slice of the people.</summary>
+        /// <summary>Updating reached-neighbour counts, each thread applying a share of the changes.</summary>
         NeighbourCounts,
     }
 
@@ -652,11 +654,42 @@ public sealed class DeliveryScratch
     }
 
     /// <summary>Part p of the neighbour-count pass: the counts of people in slice p.</summary>
-    private void NeighbourPart(int p)
+    private void NeighbourPart(int p) =>
+        Rules.UpdateNeighbourCounts(_world, this, _changeSplit[p], _changeSplit[p + 1], atomic: true);
+
+    /// <summary>Part p of the neighbour-count pass takes chunks [split[p], split[p + 1]).</summary>
+    private int[] _changeSplit = [];
+
+    /// <summary>
+    /// Cuts the chunks into <paramref name="parts"/> contiguous runs holding about equal numbers of changes (they
+    /// cluster where institutions have adopted, so equal numbers of chunks would leave one thread waiting).
+    /// </summary>
+    internal void SplitChangesInto(int parts)
     {
-        var parts = _workers!.Parts;
-        var n = _world.People;
-        Rules.UpdateNeighbourCounts(_world, this, CandidateCount.Length, (int)((long)p * n / parts), (int)((long)(p + 1) * n / parts));
+        if (_changeSplit.Length != parts + 1)
+        {
+            _changeSplit = new int[parts + 1];
+        }
+        long total = 0;
+        foreach (var n in ChangeCount)
+        {
+            total += n;
+        }
+        var chunks = ChangeCount.Length;
+        long seen = 0;
+        var c = 0;
+        for (var p = 1; p < parts; p++)
+        {
+            var target = total * p / parts;
+            while (c < chunks && seen + ChangeCount[c] <= target)
+            {
+                seen += ChangeCount[c];
+                c++;
+            }
+            _changeSplit[p] = c;
+        }
+        _changeSplit[0] = 0;
+        _changeSplit[parts] = chunks;
     }
 
     public double[] Push { get; }
