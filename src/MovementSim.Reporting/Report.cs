@@ -336,13 +336,17 @@ public static class Report
         var unidentified = fit.Where(f => f.Identified == false).Select(f => Text.Words(f.Parameter)).ToList();
         h.Append($"<p>{fit.Count} parameter{(fit.Count == 1 ? " was" : "s were")} fitted to the observed data" +
                  (unidentified.Count > 0 ? $"; the data do not identify {E(Describe.List(unidentified))}, so their values are not supported by the data." : ".") + "</p>\n");
-        h.Append("<table id=\"fit\">\n<tr><th>Parameter</th><th>Estimate</th><th>Range</th><th>Identified</th></tr>\n");
+        h.Append($"<table id=\"fit\">\n<tr><th>Parameter</th><th>Estimate</th><th>{(r.FitInterval is null ? "Range" : "Interval")}</th><th>Identified</th></tr>\n");
         foreach (var f in fit)
         {
             h.Append($"<tr><td>{E(Describe.Parameter(f.Parameter))}</td><td class=\"num\">{Format.Number(f.Value)}</td><td class=\"num\">{Format.Number(f.Low)} to {Format.Number(f.High)}</td>" +
                      $"<td>{(f.Identified is null ? "not stated" : f.Identified.Value ? "yes" : "no")}</td></tr>\n");
         }
         h.Append("</table>\n");
+        if (r.FitInterval is { } interval)
+        {
+            h.Append($"<p class=\"caption\">Interval: {E(interval)}.</p>\n");
+        }
     }
 
     private static readonly (string File, string What)[] KnownFiles =

@@ -66,6 +66,9 @@ public sealed class ResultFolder
     /// <summary>observed.csv, or null when absent.</summary>
     public IReadOnlyList<Observation>? Observed { get; private set; }
 
+    /// <summary>What fit.csv's low and high are (from calibration.json), or null when it does not say.</summary>
+    public string? FitInterval { get; private set; }
+
     /// <summary>All design points run without institutional adoption: this is the movement acting alone.</summary>
     public bool IsMovementOnly => DesignPoints.Count > 0 && DesignPoints.All(d => d.IsMovementOnly);
 
@@ -156,6 +159,7 @@ public sealed class ResultFolder
         r.Indices = ReadIndices(r.PathOf(IndicesFile));
         r.Fit = ReadFit(r.PathOf(FitFile));
         r.Observed = ReadObserved(r.PathOf(ObservedFile));
+        r.FitInterval = ReadFitInterval(r.PathOf(CalibrationFile));
         return r;
     }
 
@@ -376,6 +380,43 @@ public sealed class ResultFolder
                 csv.Number("ci_low"), csv.Number("ci_high")));
         }
         return list;
+    }
+
+    /// <summary>The calibration's settings and results, written by <c>calibrate</c> beside fit.csv.</summary>
+    public const string CalibrationFile = "calibration.json";
+
+    private static string? ReadFitInterval(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
+            var method = (string?)json?["method"];
+            if (method == "abc")
+            {
+                return "90% posterior interval (ABC: 5% and 95% quantiles of the accepted samples)";
+            }
+            if ((string?)json?["interval"] == "bootstrap")
+            {
+                var confidence = (double?)json?["bootstrap_confidence"] ?? 0.95;
+                var refits = (int?)json?["bootstrap_refits"];
+                if (refits is > 0 and var n)
+                {
+                    // With too few refits the interval is the smallest to the largest, which covers (n - 1) / (n + 1).
+                    confidence = Math.Min(confidence, (n - 1) / (double)(n + 1));
+                }
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{confidence * 100:0}% parametric bootstrap interval{(refits is { } k ? $" ({k} refits)" : "")}, or the profile interval where that is wider");
+            }
+            return (string?)json?["interval"] == "profile" ? "profile interval (an identifiability check: narrower than the real uncertainty)" : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static IReadOnlyList<FittedParameter>? ReadFit(string path)

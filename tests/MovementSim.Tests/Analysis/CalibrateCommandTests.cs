@@ -116,6 +116,8 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
         Assert.True(File.Exists(tmp.Sub("fit/timeseries.csv")) && File.Exists(tmp.Sub("fit/summary.csv"))); // the simulated band at the fit
         Assert.Contains("\"analysis\": \"calibration\"", File.ReadAllText(tmp.Sub("fit/manifest.json")));
         Assert.True(File.Exists(tmp.Sub("fit/report.html"))); // drawn from fit.csv, observed.csv and the fitted batch
+        // The report says what the interval column is, so that a reader does not take it for something else.
+        Assert.Contains($"Interval: 90% parametric bootstrap interval ({RecoveryRefits} refits)", File.ReadAllText(tmp.Sub("fit/report.html")));
         Assert.False(Directory.Exists(tmp.Sub("fit/runs")));
     }
 
