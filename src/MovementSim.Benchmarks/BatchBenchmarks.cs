@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using MovementSim.Batch;
 using MovementSim.Core;
@@ -65,29 +63,10 @@ public class BatchThroughputBenchmarks
 }
 
 /// <summary>Runs per second: replicates ÷ mean time of one batch.</summary>
-public sealed class RunsPerSecondColumn : IColumn
+public sealed class RunsPerSecondColumn() : RateColumn("runs/s", "Runs per second: 200 runs / mean time", 1)
 {
-    public string Id => nameof(RunsPerSecondColumn);
-    public string ColumnName => "runs/s";
-    public bool AlwaysShow => true;
-    public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 1;
-    public bool IsNumeric => true;
-    public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Runs per second: 200 runs / mean time";
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    public bool IsAvailable(Summary summary) => true;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-    {
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (mean is null || benchmarkCase.Descriptor.Type != typeof(BatchThroughputBenchmarks))
-        {
-            return "-";
-        }
-        return (BatchThroughputBenchmarks.Replicates / (mean.Value * 1e-9)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    protected override string? ValueOf(BenchmarkCase benchmarkCase, double seconds) =>
+        benchmarkCase.Descriptor.Type == typeof(BatchThroughputBenchmarks)
+            ? (BatchThroughputBenchmarks.Replicates / seconds).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }

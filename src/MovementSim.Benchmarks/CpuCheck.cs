@@ -17,21 +17,18 @@ public static class CpuCheck
     {
         var duration = TimeSpan.FromSeconds(2);
         var one = Draws(duration);
-        var both = new long[2];
-        var threads = new[] { new Thread(() => both[0] = Draws(duration)), new Thread(() => both[1] = Draws(duration)) };
-        foreach (var t in threads)
-        {
-            t.Start();
-        }
-        foreach (var t in threads)
-        {
-            t.Join();
-        }
+        var two = OnTwoThreadsAtOnce(_ => Draws(duration));
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv, $"one thread   {one / duration.TotalSeconds / 1e6:F0} M draws/s"));
-        output.WriteLine(string.Create(inv, $"two threads  {(both[0] + both[1]) / duration.TotalSeconds / 1e6:F0} M draws/s"));
-        output.WriteLine(string.Create(inv, $"ratio        {(both[0] + both[1]) / (double)one:F2} (2.00 = two free cores)"));
-        var (oneBandwidth, twoBandwidth) = Bandwidth(duration);
+        output.WriteLine(string.Create(inv, $"two threads  {two / duration.TotalSeconds / 1e6:F0} M draws/s"));
+        output.WriteLine(string.Create(inv, $"ratio        {two / one:F2} (2.00 = two free cores)"));
+        var arrays = new[] { new int[1 << 24], new int[1 << 24] };
+        foreach (var a in arrays)
+        {
+            Array.Fill(a, 1);
+        }
+        var oneBandwidth = Read(arrays[0], duration);
+        var twoBandwidth = OnTwoThreadsAtOnce(k => Read(arrays[k], duration));
         output.WriteLine(string.Create(inv, $"memory read, one thread   {oneBandwidth / 1e9:F1} GB/s"));
         output.WriteLine(string.Create(inv, $"memory read, two threads  {twoBandwidth / 1e9:F1} GB/s"));
         output.WriteLine(string.Create(inv, $"memory ratio {twoBandwidth / oneBandwidth:F2} (2.00 = bandwidth doubles with a second core)"));
@@ -39,7 +36,7 @@ public static class CpuCheck
         return 0;
     }
 
-    private static long Draws(TimeSpan duration)
+    private static double Draws(TimeSpan duration)
     {
         var clock = Stopwatch.StartNew();
         long n = 0;
@@ -55,17 +52,11 @@ public static class CpuCheck
         return sink < 0 ? 0 : n;
     }
 
-    /// <summary>Bytes read per second by one thread, then by two at once (each its own array).</summary>
-    private static (double One, double Two) Bandwidth(TimeSpan duration)
+    /// <summary>Runs <paramref name="work"/>(0) and <paramref name="work"/>(1) on two threads at once; the sum of their results.</summary>
+    private static double OnTwoThreadsAtOnce(Func<int, double> work)
     {
-        var arrays = new[] { new int[1 << 24], new int[1 << 24] };
-        foreach (var a in arrays)
-        {
-            Array.Fill(a, 1);
-        }
-        var one = Read(arrays[0], duration);
-        var both = new double[2];
-        var threads = new[] { new Thread(() => both[0] = Read(arrays[0], duration)), new Thread(() => both[1] = Read(arrays[1], duration)) };
+        var results = new double[2];
+        var threads = new[] { new Thread(() => results[0] = work(0)), new Thread(() => results[1] = work(1)) };
         foreach (var t in threads)
         {
             t.Start();
@@ -74,7 +65,7 @@ public static class CpuCheck
         {
             t.Join();
         }
-        return (one, both[0] + both[1]);
+        return results[0] + results[1];
     }
 
     private static double Read(int[] data, TimeSpan duration)

@@ -28,38 +28,51 @@ public sealed class NoisyMachineConfig : ManualConfig
 }
 
 /// <summary>
-/// People-steps per second, people x steps / mean time, in millions; at 10^6 people on one thread it also says whether
-/// the target (200 million) is met.
+/// A column computed from a benchmark's mean time; "-" for the benchmarks it does not apply to. Subclasses say only
+/// what it is called and how its value follows from the mean.
 /// </summary>
-public sealed class PeopleStepsColumn : IColumn
+public abstract class RateColumn(string columnName, string legend, int priority) : IColumn
 {
-    /// <summary>The target for the take-up step at 10^6 people on one core, in people-steps per second.</summary>
-    public const double TargetPeopleStepsPerSecond = 200e6;
-
-    public string Id => nameof(PeopleStepsColumn);
-    public string ColumnName => "M people-steps/s";
+    public string Id => GetType().Name;
+    public string ColumnName => columnName;
     public bool AlwaysShow => true;
     public ColumnCategory Category => ColumnCategory.Custom;
-    public int PriorityInCategory => 0;
+    public int PriorityInCategory => priority;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Millions of people-steps per second (people x 300 steps / mean time); target >= 200 at 10^6 people, one thread";
+    public string Legend => legend;
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     public bool IsAvailable(Summary summary) => true;
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        summary[benchmarkCase]?.ResultStatistics?.Mean is { } mean ? ValueOf(benchmarkCase, mean * 1e-9) ?? "-" : "-";
+
+    /// <summary>The text shown for a benchmark whose mean time is <paramref name="seconds"/>, or null when the column does not apply.</summary>
+    protected abstract string? ValueOf(BenchmarkCase benchmarkCase, double seconds);
+}
+
+/// <summary>
+/// People-steps per second, people x steps / mean time, in millions; at 10^6 people on one thread it also says whether
+/// the target (200 million) is met.
+/// </summary>
+public sealed class PeopleStepsColumn() : RateColumn("M people-steps/s",
+    "Millions of people-steps per second (people x 300 steps / mean time); target >= 200 at 10^6 people, one thread", 0)
+{
+    /// <summary>The target for the take-up step at 10^6 people on one core, in people-steps per second.</summary>
+    public const double TargetPeopleStepsPerSecond = 200e6;
+
+    protected override string? ValueOf(BenchmarkCase benchmarkCase, double seconds)
     {
         var people = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "People")?.Value as int?;
         var threads = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Threads")?.Value as int? ?? 1;
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (people is null || mean is null || benchmarkCase.Descriptor.WorkloadMethod.Name != "TakeUp")
+        if (people is null || benchmarkCase.Descriptor.WorkloadMethod.Name != "TakeUp")
         {
-            return "-";
+            return null;
         }
-        var rate = people.Value * (double)BenchmarkScenarios.TakeUpSteps / (mean.Value * 1e-9);
+        var rate = people.Value * (double)BenchmarkScenarios.TakeUpSteps / seconds;
         var text = (rate / 1e6).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
         if (people.Value == 1_000_000 && threads == 1)
         {

@@ -497,13 +497,10 @@ public static partial class Rules
     }
 
     /// <summary>Adds one to the reached-neighbour count of every neighbour of a new recipient, and takes one off for
-    /// every neighbour of a leaver, for the neighbours in [<paramref name="low"/>, <paramref name="high"/>) only.
-    /// Integer additions commute, so the counts do not depend on how the range is split.</summary>
+    /// every neighbour of a leaver, for the changes of chunks [<paramref name="firstChunk"/>, <paramref name="endChunk"/>).
+    /// With <paramref name="atomic"/>, other threads may be adding to the same counts at the same time; integer additions
+    /// commute, so the counts do not depend on how the changes are split.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    /// <summary>
-    /// Applies the changes of chunks [firstChunk, endChunk) to the reached-neighbour counts; with
-    /// <paramref name="atomic"/>, other threads may be adding to the same counts at the same time.
-    /// </summary>
     internal static unsafe void UpdateNeighbourCounts(World w, DeliveryScratch s, int firstChunk, int endChunk, bool atomic)
     {
         var g = w.PeopleTies!;

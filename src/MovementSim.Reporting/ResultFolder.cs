@@ -15,9 +15,9 @@ public sealed class ResultFolder
     public const string RunsFile = "runs.csv";
     public const string DesignFile = "design.csv";
     public const string ManifestFile = "manifest.json";
-    public const string IndicesFile = "indices.csv";
-    public const string FitFile = "fit.csv";
-    public const string ObservedFile = "observed.csv";
+    public const string IndicesFile = Batch.ResultFiles.Indices;
+    public const string FitFile = Batch.ResultFiles.Fit;
+    public const string ObservedFile = Batch.ResultFiles.Observed;
     public const string ChartsFolder = "charts";
     public const string ReportFile = "report.html";
 
@@ -383,7 +383,7 @@ public sealed class ResultFolder
     }
 
     /// <summary>The calibration's settings and results, written by <c>calibrate</c> beside fit.csv.</summary>
-    public const string CalibrationFile = "calibration.json";
+    public const string CalibrationFile = Batch.ResultFiles.Calibration;
 
     private static string? ReadFitInterval(string path)
     {

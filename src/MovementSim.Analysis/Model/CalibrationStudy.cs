@@ -68,9 +68,9 @@ public sealed record CalibrationOutcome(string OutputDirectory, IReadOnlyList<Fi
 /// </summary>
 public static class CalibrationStudy
 {
-    public const string FitFile = "fit.csv";
-    public const string ObservedFile = "observed.csv";
-    public const string SummaryFile = "calibration.json";
+    public const string FitFile = ResultFiles.Fit;
+    public const string ObservedFile = ResultFiles.Observed;
+    public const string SummaryFile = ResultFiles.Calibration;
     public const string ProfilesFile = "profiles.csv";
     public const string AbcSamplesFile = "abc-samples.csv";
     public const string BootstrapFile = "bootstrap.csv";

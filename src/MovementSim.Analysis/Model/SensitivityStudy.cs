@@ -52,7 +52,7 @@ public sealed record SensitivityOutcome(string OutputDirectory, IReadOnlyList<In
 /// </summary>
 public static class SensitivityStudy
 {
-    public const string IndicesFile = "indices.csv";
+    public const string IndicesFile = ResultFiles.Indices;
     public const string PointsFile = "points.csv";
     public const string RunsFolder = "runs";
 
