@@ -61,6 +61,15 @@ public sealed record ModelParameters
     public double LegitimacyCoproductionFactor { get; init; } = 0.5;
     public double CoercedCoproductionFactor { get; init; } = 0.25;
     public double AdaptationInertia { get; init; } = 0.02;
+    public double OfferMargin { get; init; }
+
+    // Delivery: steering, coverage targets and reviews
+    public double Gatekeeping { get; init; } = 1;
+    public double TargetSteering { get; init; } = 0.5;
+    public double PressureWeight { get; init; } = 0.3;
+    public double TargetCompliance { get; init; } = 0.6;
+    public double TargetComplianceSpread { get; init; } = 0.4;
+    public double ReviewRate { get; init; } = 1;
 
     // Movement response
     public double ExitRate { get; init; } = 0.5;
@@ -70,6 +79,10 @@ public sealed record ModelParameters
     public BenefitFunction BenefitFunction { get; init; } = BenefitFunction.Linear;
     public double BenefitThreshold { get; init; } = 0.7;
     public double BenefitBelowThreshold { get; init; } = 0.2;
+    public double StatusQuoBenefit { get; init; }
+
+    // Counts of real people
+    public double EligiblePopulation { get; init; }
 
     public double EndYear => StartYear + Steps * DtYears;
 }

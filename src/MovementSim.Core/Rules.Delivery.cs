@@ -1,9 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
-
 namespace MovementSim.Core;
 
 public static partial class Rules
@@ -13,22 +7,25 @@ public static partial class Rules
 
     /// <summary>
     /// Delivery and take-up (ODD 7.6). Each locality gets offers from its institution (if adopted, within its
-    /// capacity, at its form's fidelity f) and from the movement (original form, within its share of movement
-    /// capacity). An unreached person takes up with probability (p + q s) g dt, where s is the share of their
-    /// neighbours reached (of everyone else, with complete mixing) and g = f_offer^quality_sensitivity damps
-    /// take-up of poor offers (Euler step of the Bass hazard). Institutional recipients whose tolerance exceeds
-    /// f drop out at dropout_rate; recipients beyond a shrunken capacity are dropped at random. All decisions
-    /// use the state at the start of the step and random numbers keyed by (step, person), so the result does
-    /// not depend on the number of threads; they are then applied in person order.
+    /// capacity, its default form at fidelity f, with its menu) and from the movement (original form, within its share
+    /// of movement capacity). An unreached person of an eligible group takes up with probability (p + q s) g dt times
+    /// their group's propensity, where s is the share of their neighbours reached (of everyone else, with complete
+    /// mixing) and g = f_offer^quality_sensitivity damps take-up of poor offers (Euler step of the Bass hazard); an
+    /// institution under a coverage target moves unreached people onto its forms as well. A new institutional
+    /// recipient chooses their form from the menu, steered by the institution. Recipients whose tolerance exceeds
+    /// their form's fidelity drop out at dropout_rate; recipients beyond a shrunken capacity are dropped at random;
+    /// recipients of a withdrawn form re-choose at review. All decisions use the state at the start of the step and
+    /// random numbers keyed by (step, person), so the result does not depend on the number of threads; they are then
+    /// applied in person order.
     /// </summary>
     public static void DeliverAndTakeUp(World w, DeliveryScratch scratch, int threads)
     {
-        scratch.Prepare(w);
+        PrepareOffers(w, scratch);
         var chunks = scratch.CandidateCount.Length;
-        var peopleToVisit = scratch.RecipientsMayLeave ? w.People : w.People - w.Reached;
+        var peopleToVisit = scratch.RecipientsMayChange ? w.People : w.People - w.Reached;
         if (threads > 1 && chunks > 1 && peopleToVisit >= ParallelMinimumPeople)
         {
-            scratch.RunInParallel(threads, DeliveryScratch.Pass.Decide);
+            scratch.Passes.Decide(threads);
         }
         else
         {
@@ -49,13 +46,13 @@ public static partial class Rules
     /// <summary>Below about this many neighbour counts to update, the update stays on one thread.</summary>
     private const long ParallelMinimumTies = 1 << 12;
 
-
     /// <summary>Applies the chunks' decisions in person order: leavers leave; take-up candidates are accepted within the
     /// offers of their locality and choose a form. Neighbours' counts are updated afterwards, since nothing here reads
     /// them.</summary>
     private static void ApplyDecisions(World w, DeliveryScratch s, int chunks, int threads)
     {
         CountDemand(w, s, chunks);
+        w.TakeUps = 0;
         for (var c = 0; c < chunks; c++)
         {
             s.ChangeCount[c] = AcceptChunk(w, s, c);
@@ -76,8 +73,7 @@ public static partial class Rules
             // order of their terms, so the counts are those of one thread. (Giving each thread a slice of the counts
             // instead avoids the atomics but makes every thread fetch every changed person's row: measured slower
             // than one thread, since the update is bound by memory latency, not by the additions.)
-            s.SplitChangesInto(threads);
-            s.RunInParallel(threads, DeliveryScratch.Pass.NeighbourCounts);
+            s.Passes.UpdateNeighbourCounts(threads);
         }
         else
         {
@@ -97,9 +93,10 @@ public static partial class Rules
         {
             foreach (var code in s.Candidates[c].AsSpan(0, s.CandidateCount[c]))
             {
-                if (code >= 0)
+                if (DecisionCode.IsTakeUp(code))
                 {
-                    while (localityStart[l + 1] <= code)
+                    var i = DecisionCode.Person(code);
+                    while (localityStart[l + 1] <= i)
                     {
                         l++;
                     }
@@ -109,8 +106,9 @@ public static partial class Rules
         }
     }
 
-    /// <summary>Decides the outcome of each candidate of a chunk, in order, and changes states and served counts. The
-    /// changes that happen (i for a new recipient, ~i for a leaver) overwrite the chunk's candidates; returns their number.</summary>
+    /// <summary>Decides the outcome of each candidate of a chunk, in order, and changes states, forms and counts. The
+    /// changes of who is reached (i for a new recipient, ~i for a leaver) overwrite the chunk's candidates; returns their
+    /// number. Re-choices change only forms.</summary>
     private static int AcceptChunk(World w, DeliveryScratch s, int chunk)
     {
         var buffer = s.Candidates[chunk].AsSpan(0, s.CandidateCount[chunk]);
@@ -122,32 +120,26 @@ public static partial class Rules
         var state = w.PersonState;
         var demand = s.Demand;
         var served = w.Served;
-        var movementSlots = s.MovementSlots;
+        var movement = w.InstitutionCount;
         var hasInstitutions = w.InstitutionCount > 0;
-        int movementServed = w.MovementServed, institutionServed = w.InstitutionServed;
         var changes = 0;
-        var first = buffer[0];
-        var l = s.LocalityOf(first < 0 ? ~first : first);
+        var l = s.LocalityOf(DecisionCode.Person(buffer[0]));
         foreach (var code in buffer)
         {
-            var i = code < 0 ? ~code : code;
+            var i = DecisionCode.Person(code);
             while (localityStart[l + 1] <= i)
             {
                 l++;
             }
             if (code < 0)
             {
-                if (state[i] == 1)
-                {
-                    movementServed--;
-                }
-                else
-                {
-                    institutionServed--;
-                    served[l]--;
-                }
-                state[i] = 0;
+                Leave(w, i, state[i] == PersonState.Movement ? movement : l);
                 buffer[changes++] = code;
+                continue;
+            }
+            if ((code & DecisionCode.Rechooses) != 0)
+            {
+                ChangeForm(w, i, l, Rechoose(w, s, l, i));
                 continue;
             }
             var offered = s.InstitutionalSpare[l] + s.MovementSpare[l];
@@ -156,46 +148,30 @@ public static partial class Rules
                 continue;
             }
             var institutionOpen = hasInstitutions && w.Adopted[l] && served[l] < s.Capacity[l];
-            var movementOpen = movementServed < movementSlots;
+            var movementOpen = w.MovementServed < s.MovementSlots;
+            if ((code & DecisionCode.Moved) != 0)
+            {
+                // A target moves people onto the institution's forms only.
+                if (!institutionOpen)
+                {
+                    continue;
+                }
+            }
             // The form draw only matters when both are open (a keyed draw that is not needed is simply not made).
-            if (institutionOpen && (!movementOpen || RunRandom.Uniform(s.FormKey, i) < s.InstitutionalShare[l]))
+            else if (!(institutionOpen && (!movementOpen || RunRandom.Uniform(s.FormKey, i) < s.InstitutionalShare[l])))
             {
-                state[i] = 2;
-                institutionServed++;
-                served[l]++;
-                buffer[changes++] = i;
+                if (movementOpen && s.MovementSpare[l] > 0)
+                {
+                    Receive(w, i, PersonState.Movement, 0, movement);
+                    buffer[changes++] = i;
+                    w.TakeUps++;
+                }
+                continue;
             }
-            else if (movementOpen && s.MovementSpare[l] > 0)
-            {
-                state[i] = 1;
-                movementServed++;
-                buffer[changes++] = i;
-            }
+            Receive(w, i, PersonState.Institution, Choose(w, s, l, i), l);
+            buffer[changes++] = i;
+            w.TakeUps++;
         }
-        w.MovementServed = movementServed;
-        w.InstitutionServed = institutionServed;
         return changes;
-    }
-
-    /// <summary>Person i starts receiving a form (1 movement, 2 institution); neighbours learn of it.</summary>
-    public static void Reach(World w, int i, byte form)
-    {
-        w.PersonState[i] = form;
-        if (form == 1)
-        {
-            w.MovementServed++;
-        }
-        else
-        {
-            w.InstitutionServed++;
-        }
-        if (w.PeopleTies is { } g)
-        {
-            var counts = w.ReachedNeighbours!;
-            foreach (var t in g.Neighbours(i))
-            {
-                counts[t]++;
-            }
-        }
     }
 }

@@ -30,10 +30,15 @@ public static partial class Rules
         {
             return 0;
         }
-        var benefit = w.MovementServed * Benefit(w.P, 1);
-        for (var j = 0; j < w.InstitutionCount; j++)
+        var forms = w.Forms;
+        double benefit = 0;
+        for (var g = 0; g < w.GroupCount; g++)
         {
-            benefit += w.Served[j] * Benefit(w.P, w.FormFidelity[w.InstOrg[j]]);
+            var row = w.GroupForm.AsSpan(g * forms.Count, forms.Count);
+            for (var c = 0; c < row.Length; c++)
+            {
+                benefit += row[c] * Benefit(w.P, forms.Fidelity[c]);
+            }
         }
         var reach = (double)reached / w.People;
         return Math.Min(1, reach / w.P.ResultsVisibility) * (benefit / reached);

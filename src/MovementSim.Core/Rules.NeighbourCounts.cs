@@ -68,5 +68,5 @@ public static partial class Rules
     }
 
     /// <summary>The person of a change code (i for a new recipient, ~i for a leaver).</summary>
-    private static int Person(int code) => code < 0 ? ~code : code;
+    private static int Person(int code) => DecisionCode.Person(code);
 }

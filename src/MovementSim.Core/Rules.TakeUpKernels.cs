@@ -11,7 +11,7 @@ public static partial class Rules
     /// <summary>Take-up among the unreached of [start, end) on a network: person i takes up when
     /// U(i) &lt; a + b * reached_neighbours(i) / degree(i).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static int TakeUpUnreached(byte[] state, int[] counts, float[] inverse, int start, int end, ulong key,
+    private static int TakeUpUnreached(PersonState[] state, int[] counts, float[] inverse, int start, int end, ulong key,
         double a, double b, int[] buffer, int count)
     {
         // Bounds are checked once here; the loops below index without checks.
@@ -20,7 +20,7 @@ public static partial class Rules
         {
             throw new ArgumentOutOfRangeException(nameof(end));
         }
-        ref var st = ref MemoryMarshal.GetArrayDataReference(state);
+        ref var st = ref Unsafe.As<PersonState, byte>(ref MemoryMarshal.GetArrayDataReference(state));
         ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
         ref var inv = ref MemoryMarshal.GetArrayDataReference(inverse);
         ref var output = ref MemoryMarshal.GetArrayDataReference(buffer);
@@ -96,13 +96,13 @@ public static partial class Rules
 
     /// <summary>Take-up among the unreached of [start, end) with complete mixing: the same probability for all.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static int TakeUpUnreached(byte[] state, int start, int end, ulong key, double probability, int[] buffer, int count)
+    private static int TakeUpUnreached(PersonState[] state, int start, int end, ulong key, double probability, int[] buffer, int count)
     {
         if ((uint)end > (uint)state.Length || start < 0 || end - start > buffer.Length - count)
         {
             throw new ArgumentOutOfRangeException(nameof(end));
         }
-        ref var st = ref MemoryMarshal.GetArrayDataReference(state);
+        ref var st = ref Unsafe.As<PersonState, byte>(ref MemoryMarshal.GetArrayDataReference(state));
         ref var output = ref MemoryMarshal.GetArrayDataReference(buffer);
         var i = start;
         if (Vector256.IsHardwareAccelerated)

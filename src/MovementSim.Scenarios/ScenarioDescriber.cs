@@ -61,7 +61,8 @@ public static class ScenarioDescriber
     {
         var md = new StringBuilder();
         md.Append("## Files and columns\n\n");
-        md.Append("Every listed column is required in the header, in any order; no other column is allowed.\n");
+        md.Append("Every listed column is required in the header, in any order, except those marked optional, which the header may "
+            + "leave out (and a row may leave empty); no other column is allowed.\n");
         foreach (var file in ScenarioFormat.Files)
         {
             md.Append($"\n### `{file.Name}` ({(file.Required ? "required" : "optional")})\n\n");
@@ -70,7 +71,7 @@ public static class ScenarioDescriber
             md.Append("| column | meaning | unit | valid values |\n| --- | --- | --- | --- |\n");
             foreach (var c in file.Columns)
             {
-                md.Append($"| `{c.Name}` | {Cell(c.Meaning)} | {Cell(c.Unit)} | {Cell(c.Allowed)} |\n");
+                md.Append($"| `{c.Name}`{(c.Optional ? " (optional)" : "")} | {Cell(c.Meaning)} | {Cell(c.Unit)} | {Cell(c.Allowed)} |\n");
             }
         }
         md.Append("\n### Events\n\n");

@@ -25,11 +25,18 @@ public static class ScenarioLoader
 
         var organisations = OrganisationsLoader.Load(load, out var organisationNames);
         var archetypes = ActorsLoader.Load(load, organisationNames);
-        var components = ComponentsLoader.Load(load);
+        var components = ComponentsLoader.Load(load, settings.HorizonKnown ? parameters.StartYear : null);
         var events = EventsLoader.Load(load, organisationNames, parameters, settings.HorizonKnown);
+        var groups = GroupsLoader.Load(load, components);
+        var population = PopulationLoader.Load(load);
+        ReferenceChecks.FormCounts(load, organisations, components);
 
         return load.Result(load.Errors.Count == 0
             ? new ScenarioDefinition(load.ScenarioName, parameters, organisations, archetypes, components, events)
+            {
+                Groups = groups,
+                EligiblePopulation = population,
+            }
             : null, settings);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class TableReader
             }
         }
         Usable = true;
-        foreach (var column in format.Columns.Where(c => !_index.ContainsKey(c.Name)))
+        foreach (var column in format.Columns.Where(c => !c.Optional && !_index.ContainsKey(c.Name)))
         {
             Error(table.Header.Line, 0, $"missing required column '{column.Name}'");
             Usable = false;
@@ -65,6 +65,9 @@ internal sealed class TableReader
     public void Error(int line, int column, string message) => Errors.Add(new ScenarioError(File, line, column, message));
 
     public int IndexOf(ColumnFormat column) => _index[column.Name];
+
+    /// <summary>The header has the column (an optional column may be left out).</summary>
+    public bool Has(ColumnFormat column) => _index.ContainsKey(column.Name);
 }
 
 /// <summary>One row of a table. Each getter validates its field and adds an error when it is not valid.</summary>
@@ -97,13 +100,45 @@ internal sealed class RowReader
 
     public int Line => _line.Line;
 
-    public int ColumnOf(ColumnFormat column) => _table.IndexOf(column) + 1;
+    public int ColumnOf(ColumnFormat column) => _table.Has(column) ? _table.IndexOf(column) + 1 : 0;
 
-    /// <summary>The field's text, even for an incomplete row ("" past its end).</summary>
+    /// <summary>The field's text, even for an incomplete row ("" past its end, or for an optional column the header
+    /// leaves out).</summary>
     public string Raw(ColumnFormat column)
     {
+        if (!_table.Has(column))
+        {
+            return "";
+        }
         var i = _table.IndexOf(column);
         return i < _line.Fields.Length ? _line.Fields[i] : "";
+    }
+
+    /// <summary>An optional number: null when left empty (or when the header has no such column).</summary>
+    public bool OptionalReal(ColumnFormat column, out double? value)
+    {
+        value = null;
+        if (Raw(column).Length == 0)
+        {
+            return true;
+        }
+        var ok = Real(column, out var v);
+        value = ok ? v : null;
+        return ok;
+    }
+
+    /// <summary>An optional flag: false when left empty.</summary>
+    public bool OptionalFlag(ColumnFormat column, out bool value)
+    {
+        value = false;
+        return Raw(column).Length == 0 || Flag(column, out value);
+    }
+
+    /// <summary>An optional choice: <paramref name="fallback"/> when left empty.</summary>
+    public bool OptionalChoice<T>(ColumnFormat column, Func<T, string> nameOf, T fallback, out T value) where T : struct, Enum
+    {
+        value = fallback;
+        return Raw(column).Length == 0 || Choice(column, nameOf, out value);
     }
 
     public void Error(ColumnFormat column, string message) => _table.Error(Line, ColumnOf(column), message);

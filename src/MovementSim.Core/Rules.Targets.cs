@@ -1,0 +1,48 @@
+namespace MovementSim.Core;
+
+public static partial class Rules
+{
+    /// <summary>An institution's share of its locality receiving its forms.</summary>
+    public static double LocalReach(World w, int j)
+    {
+        var size = w.LocalityStart[j + 1] - w.LocalityStart[j];
+        return size > 0 ? (double)w.Served[j] / size : 0;
+    }
+
+    /// <summary>Delivery pressure on each adopted institution under a coverage target: its compliance times the
+    /// target's relative shortfall, compliance x max(0, T - r) / T (0 without a target or before adoption). It pulls the
+    /// institution's default towards alternatives that ask little staff effort and adds to its steering: the fast way
+    /// to hit a target is the cheap, managed form.</summary>
+    public static void UpdateDeliveryPressure(World w)
+    {
+        for (var j = 0; j < w.InstitutionCount; j++)
+        {
+            var target = w.TargetShare[j];
+            w.DeliveryPressure[j] = w.Adopted[j] && target > 0
+                ? w.Compliance[j] * Math.Max(0, target - LocalReach(w, j)) / target
+                : 0;
+        }
+    }
+
+    /// <summary>The hazard per year with which an adopted institution under a coverage target moves an unreached
+    /// eligible person of its locality onto its forms: the rate that would close the shortfall by the target year,
+    /// (T - r) / ((1 - r) x max(dt, years left)), capped at review_rate (people are moved at their care-plan review,
+    /// so no faster than reviews happen), times the institution's compliance. After the target year a shortfall is
+    /// pursued at the capped rate.</summary>
+    public static double ConversionHazard(World w, int j)
+    {
+        var target = w.TargetShare[j];
+        if (!w.Adopted[j] || target <= 0)
+        {
+            return 0;
+        }
+        var reach = LocalReach(w, j);
+        if (reach >= target)
+        {
+            return 0;
+        }
+        var yearsLeft = Math.Max(w.P.DtYears, w.TargetYear[j] - w.Year);
+        var needed = (target - reach) / ((1 - reach) * yearsLeft);
+        return w.Compliance[j] * Math.Min(w.P.ReviewRate, needed);
+    }
+}
