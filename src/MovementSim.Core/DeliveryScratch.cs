@@ -70,6 +70,8 @@ public sealed class DeliveryScratch
     // ---- Per step ----
     public double ForcedMovement { get; internal set; }
     public int MovementSlots { get; internal set; }
+    /// <summary>Per-step probability that a recipient's episode of support ends.</summary>
+    public double Completion { get; internal set; }
     /// <summary>Per-step probability that a recipient holding a withdrawn form has their review in this step.</summary>
     public double Review { get; internal set; }
     /// <summary>Some recipient may leave or re-choose this step, so every person, not only the unreached, needs a visit.</summary>

@@ -43,7 +43,7 @@ public sealed class MeasureContext
 
     /// <summary>Recipients of each form, over all providers.</summary>
     public double[] FormCount { get; }
-    /// <summary>Recipients of each alternative of each component: <c>AlternativeCount[k][a]</c>.</summary>
+    /// <summary>Institutional recipients of each alternative of each component: <c>AlternativeCount[k][a]</c>.</summary>
     public double[][] AlternativeCount { get; }
     /// <summary>Simulated people in each group (fixed for the run).</summary>
     public int[] GroupSize { get; }
@@ -57,6 +57,11 @@ public sealed class MeasureContext
     public int Coerced { get; private set; }
     public double PressureSum { get; private set; }
     public double TargetSum { get; private set; }
+    public double Workers { get; private set; }
+    public double FundedWorkers { get; private set; }
+    /// <summary>Take-up candidates of the last step, and those who found no open place.</summary>
+    public double Demand { get; private set; }
+    public double Unmet { get; private set; }
 
     public int Members { get; private set; }
     public int[] MembersByPosition { get; }
@@ -115,19 +120,26 @@ public sealed class MeasureContext
         FidelitySum = fidelity;
         GainSum = gain;
         Lost = lost;
+        // Alternatives are counted among institutional recipients: the movement's own recipients receive the
+        // original in every component and are counted apart (reach_movement), so that people_<k>_<a> can be set
+        // against statistics of what institutions deliver.
         foreach (var counts in AlternativeCount)
         {
             Array.Clear(counts);
         }
-        for (var c = 0; c < forms.Count; c++)
+        for (var j = 0; j < w.InstitutionCount; j++)
         {
-            if (FormCount[c] == 0)
+            var row = w.ProviderForm.AsSpan(j * forms.Count, forms.Count);
+            for (var c = 0; c < row.Length; c++)
             {
-                continue;
-            }
-            for (var k = 0; k < forms.ComponentCount; k++)
-            {
-                AlternativeCount[k][forms.AlternativeOf(c, k)] += FormCount[c];
+                if (row[c] == 0)
+                {
+                    continue;
+                }
+                for (var k = 0; k < forms.ComponentCount; k++)
+                {
+                    AlternativeCount[k][forms.AlternativeOf(c, k)] += row[c];
+                }
             }
         }
     }
@@ -135,10 +147,14 @@ public sealed class MeasureContext
     private void FillAdoption(World w)
     {
         int adopted = 0, technical = 0, legitimacy = 0, coerced = 0;
-        double pressure = 0, target = 0;
+        double pressure = 0, target = 0, workers = 0, funded = 0, demand = 0, unmet = 0;
         for (var j = 0; j < w.InstitutionCount; j++)
         {
             target += w.TargetShare[j];
+            workers += w.Workers[j];
+            funded += w.FundedWorkers[j];
+            demand += w.LastDemand[j];
+            unmet += Math.Max(0, w.LastDemand[j] - w.LastSpare[j]);
             if (!w.Adopted[j])
             {
                 continue;
@@ -153,6 +169,7 @@ public sealed class MeasureContext
             }
         }
         (Adopted, Technical, Legitimacy, Coerced, PressureSum, TargetSum) = (adopted, technical, legitimacy, coerced, pressure, target);
+        (Workers, FundedWorkers, Demand, Unmet) = (workers, funded, demand, unmet);
     }
 
     private void FillCoalition(World w)

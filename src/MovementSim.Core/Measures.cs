@@ -33,6 +33,10 @@ public sealed class MeasureSet
     public const string AdoptedCoerced = "adopted_coerced";
     public const string DeliveryPressure = "delivery_pressure";
     public const string TargetShare = "target_share";
+    public const string Workforce = "workforce";
+    public const string WorkforceFunded = "workforce_funded";
+    public const string CaseloadPerWorker = "caseload_per_worker";
+    public const string UnmetDemand = "unmet_demand";
     public const string CoalitionSize = "coalition_size";
     public const string CoalitionBreadthPosition = "coalition_breadth_position";
     public const string CoalitionBreadthMotive = "coalition_breadth_motive";
@@ -52,13 +56,13 @@ public sealed class MeasureSet
     /// <summary>Mean support of actors in position p.</summary>
     public static string SupportByPosition(Position p) => "support_" + Core.Names.Of(p);
 
-    /// <summary>Share of recipients receiving an alternative.</summary>
+    /// <summary>Share of institutional recipients receiving an alternative.</summary>
     public static string AlternativeShare(string component, string alternative) => $"share_{component}_{alternative}";
 
-    /// <summary>Share of the eligible population receiving an alternative.</summary>
+    /// <summary>Share of the eligible population receiving an alternative from an institution.</summary>
     public static string AlternativeReach(string component, string alternative) => $"reach_{component}_{alternative}";
 
-    /// <summary>Real eligible people receiving an alternative.</summary>
+    /// <summary>Real eligible people receiving an alternative from an institution.</summary>
     public static string AlternativePeople(string component, string alternative) => $"people_{component}_{alternative}";
 
     /// <summary>A measure of one client group, e.g. group_older_people_reach.</summary>
@@ -69,7 +73,8 @@ public sealed class MeasureSet
 
     /// <summary>Whether a measure is a count of people (the rest are shares, scores or rates).</summary>
     public static bool IsCount(string name) => name.StartsWith("people_", StringComparison.Ordinal) ||
-                                               name == EligiblePeople || name.EndsWith("_" + PeopleReached, StringComparison.Ordinal);
+                                               name is EligiblePeople or Workforce or WorkforceFunded or CaseloadPerWorker ||
+                                               name.EndsWith("_" + PeopleReached, StringComparison.Ordinal);
 
     private static double Share(double count, double total) => total > 0 ? count / total : 0;
 
@@ -101,6 +106,10 @@ public sealed class MeasureSet
             new(AdoptedCoerced, c => PerInstitution(c, c.Coerced)),
             new(DeliveryPressure, c => Share(c.PressureSum, c.Adopted)),
             new(TargetShare, c => c.TargetSum / Math.Max(1, c.World.InstitutionCount)),
+            new(Workforce, c => c.Workers),
+            new(WorkforceFunded, c => c.FundedWorkers),
+            new(CaseloadPerWorker, c => c.Workers > 0 ? c.PeopleOf(c.World.InstitutionalTakeUps) / c.World.P.DtYears / c.Workers : 0),
+            new(UnmetDemand, c => Share(c.Unmet, c.Demand)),
             new(CoalitionSize, c => Share(c.Members, c.World.ActorCount)),
         };
         foreach (var p in Enum.GetValues<Position>())
@@ -134,7 +143,7 @@ public sealed class MeasureSet
     private static IEnumerable<Measure> AlternativeMeasures(ComponentSpec component, int k, int a)
     {
         var name = component.Alternatives[a].Name;
-        yield return new(AlternativeShare(component.Name, name), c => Share(c.AlternativeCount[k][a], c.Reached));
+        yield return new(AlternativeShare(component.Name, name), c => Share(c.AlternativeCount[k][a], c.World.InstitutionServed));
         yield return new(AlternativeReach(component.Name, name), c => c.AlternativeCount[k][a] / c.People);
         yield return new(AlternativePeople(component.Name, name), c => c.PeopleOf(c.AlternativeCount[k][a]));
     }

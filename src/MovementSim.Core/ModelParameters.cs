@@ -71,6 +71,12 @@ public sealed record ModelParameters
     public double TargetComplianceSpread { get; init; } = 0.4;
     public double ReviewRate { get; init; } = 1;
 
+    // Workforce and episodes of support
+    public double Caseload { get; init; }
+    public double RecruitmentRate { get; init; } = 2;
+    public double RealInstitutions { get; init; }
+    public double CompletionRate { get; init; }
+
     // Movement response
     public double ExitRate { get; init; } = 0.5;
     public double ReentryRate { get; init; } = 0.2;

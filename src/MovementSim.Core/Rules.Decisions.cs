@@ -165,13 +165,14 @@ public static partial class Rules
             _offeredStart = l * w.Forms.Count;
             _review = s.Review;
             _forcedMovement = s.ForcedMovement;
+            _completion = s.Completion;
             TakeUpKey = s.TakeUpKey;
             _conversionKey = s.ConversionKey;
             _dropKey = s.DropKey;
             _reviewKey = s.ReviewKey;
             _toleranceKey = s.ToleranceKey;
-            InstitutionalMayChange = _forcedInstitutional > 0 || _checkTolerance || _withdrawal;
-            MovementMayLeave = _forcedMovement > 0;
+            InstitutionalMayChange = _forcedInstitutional > 0 || _checkTolerance || _withdrawal || _completion > 0;
+            MovementMayLeave = _forcedMovement > 0 || _completion > 0;
         }
 
         private readonly byte[] _group;
@@ -184,7 +185,7 @@ public static partial class Rules
         private readonly float[]? _inverse;
         private readonly bool[] _offered;
         private readonly int _offeredStart;
-        private readonly double _completeShare, _dropInstitutional, _forcedInstitutional, _forcedMovement, _conversion, _review;
+        private readonly double _completeShare, _dropInstitutional, _forcedInstitutional, _forcedMovement, _conversion, _review, _completion;
         private readonly bool _checkTolerance, _withdrawal;
         private readonly ulong _conversionKey, _dropKey, _reviewKey, _toleranceKey;
 
@@ -223,13 +224,13 @@ public static partial class Rules
             return _conversion > 0 && RunRandom.Uniform(_conversionKey, i) < _conversion ? i | DecisionCode.Moved : DecisionCode.NoChange;
         }
 
-        /// <summary>An institutional recipient leaves if dropped for capacity, or (at the drop-out rate) if their form's
-        /// fidelity is below their tolerance, the two combining as independent hazards; otherwise, holding a form the
-        /// institution withdrew, they re-choose if their review falls in this step.</summary>
+        /// <summary>An institutional recipient leaves if dropped for capacity, if their episode ends, or (at the drop-out
+        /// rate) if their form's fidelity is below their tolerance, these combining as independent hazards; otherwise,
+        /// holding a form the institution withdrew, they re-choose if their review falls in this step.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int InstitutionalCode(int i)
         {
-            var drop = _forcedInstitutional;
+            var drop = Combined(_forcedInstitutional, _completion);
             if (_checkTolerance)
             {
                 var g = _group[i];
@@ -248,10 +249,18 @@ public static partial class Rules
                 : DecisionCode.NoChange;
         }
 
-        /// <summary>A movement recipient is dropped when the movement's capacity has shrunk below those it serves.</summary>
+        /// <summary>A movement recipient leaves when the movement's capacity has shrunk below those it serves or their
+        /// episode ends (independent hazards).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int MovementCode(int i) =>
-            _forcedMovement > 0 && RunRandom.Uniform(_dropKey, i) < _forcedMovement ? ~i : DecisionCode.NoChange;
+        public int MovementCode(int i)
+        {
+            var drop = Combined(_forcedMovement, _completion);
+            return drop > 0 && RunRandom.Uniform(_dropKey, i) < drop ? ~i : DecisionCode.NoChange;
+        }
+
+        /// <summary>The probability that at least one of two independent events happens (the first alone, exactly, when
+        /// the second cannot).</summary>
+        private static double Combined(double a, double b) => b > 0 ? 1 - (1 - a) * (1 - b) : a;
 
         /// <summary>The code for person i in state <paramref name="state"/>.</summary>
         public int Decide(PersonState state, int i) => state switch

@@ -52,7 +52,13 @@ public static partial class Rules
     private static void ApplyDecisions(World w, DeliveryScratch s, int chunks, int threads)
     {
         CountDemand(w, s, chunks);
+        for (var l = 0; l < w.InstitutionCount; l++)
+        {
+            w.LastDemand[l] = s.Demand[l];
+            w.LastSpare[l] = s.InstitutionalSpare[l] + s.MovementSpare[l];
+        }
         w.TakeUps = 0;
+        w.InstitutionalTakeUps = 0;
         for (var c = 0; c < chunks; c++)
         {
             s.ChangeCount[c] = AcceptChunk(w, s, c);
@@ -171,6 +177,7 @@ public static partial class Rules
             Receive(w, i, PersonState.Institution, Choose(w, s, l, i), l);
             buffer[changes++] = i;
             w.TakeUps++;
+            w.InstitutionalTakeUps++;
         }
         return changes;
     }

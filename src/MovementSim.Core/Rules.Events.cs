@@ -71,6 +71,16 @@ public static partial class Rules
             case EventKind.MovementFunding:
                 w.MovementCapacity = Math.Min(1, w.MovementCapacity + e.Value);
                 break;
+            case EventKind.WorkforceFunding:
+                for (var j = 0; j < w.InstitutionCount; j++)
+                {
+                    if (Targets(w.InstOrg[j]))
+                    {
+                        w.FundedWorkers[j] = e.Value * RealPerSimulatedInstitution(w);
+                        w.Workers[j] = Math.Min(w.Workers[j], w.FundedWorkers[j]);
+                    }
+                }
+                break;
             case EventKind.CoverageTarget:
                 for (var j = 0; j < w.InstitutionCount; j++)
                 {

@@ -32,7 +32,9 @@ public static partial class Rules
         var movementExcess = Math.Max(0, w.MovementServed - s.MovementSlots);
         s.ForcedMovement = w.MovementServed > 0 ? (double)movementExcess / w.MovementServed : 0;
         var toleranceMax = MaxTolerance(w);
-        var mayChange = s.ForcedMovement > 0;
+        s.Completion = 1 - Math.Exp(-p.CompletionRate * dt);
+        var mayChange = s.ForcedMovement > 0 || (s.Completion > 0 && w.Reached > 0);
+        var eligible = MeasureContext.EligiblePeople(w);
         for (var l = 0; l < w.LocalityCount; l++)
         {
             var size = w.LocalityStart[l + 1] - w.LocalityStart[l];
@@ -44,7 +46,7 @@ public static partial class Rules
                 var o = w.InstOrg[l];
                 // Capacity is a budget in people served with the original at unit cost; each recipient uses the
                 // relative cost of their own form, and a new recipient is counted at the cost of the default.
-                var budget = w.Scenario.Organisations[w.OrgSpec[o]].Capacity * w.BudgetFactor[l] * size;
+                var budget = (w.Scenario.Organisations[w.OrgSpec[o]].Capacity * size + WorkforceCapacity(w, l, eligible)) * w.BudgetFactor[l];
                 var (used, lowest, withdrawn) = HeldForms(w, l);
                 var spare = Math.Max(0, Math.Floor((budget - used) / w.FormCost[o]));
                 places = (int)Math.Min(size, w.Served[l] + spare);

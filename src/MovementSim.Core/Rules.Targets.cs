@@ -9,18 +9,26 @@ public static partial class Rules
         return size > 0 ? (double)w.Served[j] / size : 0;
     }
 
-    /// <summary>Delivery pressure on each adopted institution under a coverage target: its compliance times the
-    /// target's relative shortfall, compliance x max(0, T - r) / T (0 without a target or before adoption). It pulls the
-    /// institution's default towards alternatives that ask little staff effort and adds to its steering: the fast way
-    /// to hit a target is the cheap, managed form.</summary>
+    /// <summary>Delivery pressure on each adopted institution (0 before adoption): the larger of a coverage target's
+    /// pressure, its compliance times the target's relative shortfall, compliance x max(0, T - r) / T, and the pressure
+    /// of demand, the share of last step's take-up candidates in its locality that found no open place,
+    /// max(0, 1 - open / candidates). It pulls the institution's default towards alternatives that ask little staff
+    /// effort and adds to its steering: the fast way to hit a target, or to see more people than there are places
+    /// for, is the light, managed form.</summary>
     public static void UpdateDeliveryPressure(World w)
     {
         for (var j = 0; j < w.InstitutionCount; j++)
         {
+            if (!w.Adopted[j])
+            {
+                w.DeliveryPressure[j] = 0;
+                continue;
+            }
             var target = w.TargetShare[j];
-            w.DeliveryPressure[j] = w.Adopted[j] && target > 0
-                ? w.Compliance[j] * Math.Max(0, target - LocalReach(w, j)) / target
-                : 0;
+            var fromTarget = target > 0 ? w.Compliance[j] * Math.Max(0, target - LocalReach(w, j)) / target : 0;
+            var demand = w.LastDemand[j];
+            var fromDemand = demand > 0 ? Math.Max(0, 1 - w.LastSpare[j] / demand) : 0;
+            w.DeliveryPressure[j] = Math.Max(fromTarget, fromDemand);
         }
     }
 

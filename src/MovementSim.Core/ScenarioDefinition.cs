@@ -103,6 +103,9 @@ public sealed record EventSpec(double Year, EventKind Kind, string Target, doubl
 {
     /// <summary>For a coverage target: the year by which the share <see cref="Value"/> is to be reached.</summary>
     public double? By { get; init; }
+
+    /// <summary>What happened, in words, for charts and reports ("duty to offer"); null: the event's kind.</summary>
+    public string? Label { get; init; }
 }
 
 /// <summary>Everything a run needs besides its seed. Built by the scenario loader or by hand in tests.</summary>

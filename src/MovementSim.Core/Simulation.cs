@@ -46,6 +46,7 @@ public sealed class Simulation
         Rules.Influence(w);
         Rules.Adopt(w);
         Rules.Adapt(w);
+        Rules.Recruit(w);
         Rules.DeliverAndTakeUp(w, _scratch, Options.Threads);
         Rules.RespondMovement(w);
         w.StepIndex++;

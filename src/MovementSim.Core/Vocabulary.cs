@@ -96,6 +96,8 @@ public enum EventKind
     MovementFunding,
     /// <summary>A share of eligible people each targeted institution must reach by a date (acts after adoption).</summary>
     CoverageTarget,
+    /// <summary>Workforce posts funded per real institution of the targeted kind (replaces earlier funding).</summary>
+    WorkforceFunding,
 }
 
 /// <summary>The names used in files and on the command line for the model's vocabularies.</summary>
@@ -128,6 +130,7 @@ public static class Names
         EventKind.LeadershipChange => "leadership_change",
         EventKind.MovementFunding => "movement_funding",
         EventKind.CoverageTarget => "coverage_target",
+        EventKind.WorkforceFunding => "workforce_funding",
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
     };
 

@@ -100,8 +100,16 @@ public sealed class World
     public double[] TargetYear { get; internal set; } = [];
     /// <summary>How fully each institution pursues a coverage target (0..1), fixed for the run.</summary>
     public double[] Compliance { get; internal set; } = [];
-    /// <summary>Delivery pressure on each institution (0..1): its target's relative shortfall times its compliance.</summary>
+    /// <summary>Delivery pressure on each institution (0..1): the larger of its target's relative shortfall times its
+    /// compliance, and the share of last step's demand for its places that it could not meet.</summary>
     public double[] DeliveryPressure { get; internal set; } = [];
+    /// <summary>Workforce posts each institution is funded for, and those filled (in real full-time posts).</summary>
+    public double[] FundedWorkers { get; internal set; } = [];
+    public double[] Workers { get; internal set; } = [];
+    /// <summary>Take-up candidates each institution's locality had in the last step, and the institutional places it
+    /// had open for them; their difference is unmet demand.</summary>
+    public int[] LastDemand { get; internal set; } = [];
+    public double[] LastSpare { get; internal set; } = [];
 
     // ---- Actors ---------------------------------------------------------------------------
     public int ActorCount => ActorOrg.Length;
@@ -166,8 +174,10 @@ public sealed class World
     public double Tolerance(int i) =>
         ToleranceMin[PersonGroup[i]] + ToleranceSpan[PersonGroup[i]] * RunRandom.Uniform(Random.StepKey(RandomStream.PersonTolerance, 0), i);
 
-    /// <summary>People who started receiving a form in the last step.</summary>
+    /// <summary>People who started receiving a form in the last step, and of them those who started with an
+    /// institution's.</summary>
     public int TakeUps { get; internal set; }
+    public int InstitutionalTakeUps { get; internal set; }
     public int Reached => MovementServed + InstitutionServed;
     /// <summary>Movement capacity as a share of the population.</summary>
     public double MovementCapacity { get; internal set; }

@@ -17,7 +17,12 @@ public static class WorldBuilder
         // Forms are chosen before institutions adopted at the start are marked, so these take the best form
         // at adoption, without inertia, like any institution adopting later.
         Rules.Adapt(w);
-        MarkAdoptedAtStart(w);
+        if (MarkAdoptedAtStart(w))
+        {
+            // Adaptation again, now that they have adopted: their forms stay (they are already the best), and they
+            // set the menus and steering they deliver with from the first step.
+            Rules.Adapt(w);
+        }
         Rules.Appraise(w);
         w.MovementCapacity = p.MovementCapacity;
         SeedInitialReach(w);
@@ -303,6 +308,10 @@ public static class WorldBuilder
         w.TargetYear = new double[j];
         w.Compliance = new double[j];
         w.DeliveryPressure = new double[j];
+        w.FundedWorkers = new double[j];
+        w.Workers = new double[j];
+        w.LastDemand = new int[j];
+        w.LastSpare = new double[j];
         for (var k = 0; k < j; k++)
         {
             var spec = w.Scenario.Organisations[w.OrgSpec[inst[k]]];
@@ -325,12 +334,14 @@ public static class WorldBuilder
 
     /// <summary>Institutions of kinds adopted before step 0 count as technical adopters, unless institutional
     /// adoption is switched off (the movement-alone counterfactual).</summary>
-    private static void MarkAdoptedAtStart(World w)
+    /// <returns>Whether any institution was marked.</returns>
+    private static bool MarkAdoptedAtStart(World w)
     {
         if (w.P.InstitutionalAdoption == 0)
         {
-            return;
+            return false;
         }
+        var any = false;
         for (var k = 0; k < w.InstitutionCount; k++)
         {
             if (w.Scenario.Organisations[w.OrgSpec[w.InstOrg[k]]].AdoptedAtStart)
@@ -338,8 +349,10 @@ public static class WorldBuilder
                 w.Adopted[k] = true;
                 w.Mode[k] = AdoptionMode.Technical;
                 w.AdoptedStep[k] = 0;
+                any = true;
             }
         }
+        return any;
     }
 
     /// <summary>The client groups (or the one group "everyone" with the person_tolerance_* parameters), which

@@ -266,6 +266,9 @@ public static class ScenarioFormat
         new(EventKind.CoverageTarget, 0, 1, false, false,
             "share of eligible people each targeted institution is to have on its forms by the year in `by` (replaces an earlier "
             + "target; 0 lifts it); acts on institutions that have adopted"),
+        new(EventKind.WorkforceFunding, 0, 1000, false, false,
+            "full-time workforce posts funded per real institution of the target (replaces earlier funding; adopted institutions "
+            + "fill them at recruitment_rate; see caseload and real_institutions)"),
     ];
 
     public static EventFormat EventFormatOf(EventKind kind) => EventKinds.First(e => e.Kind == kind);
@@ -283,6 +286,8 @@ public static class ScenarioFormat
                 AllowedText: "a number in the event's range (see the table below)"),
             new("by", ColumnKind.Real, "For coverage_target only (required there): the year by which the target is to be met.",
                 "year", AllowedText: "a year at or after the event's year, for coverage_target; empty for every other event", Optional: true),
+            new("label", ColumnKind.Text, "What happened, in a few words, for the markers on charts and the report (e.g. duty to offer); empty: the event's kind.",
+                AllowedText: "any text", Optional: true),
         ]);
 
     public static readonly FileFormat Groups = new(GroupsFile, false,

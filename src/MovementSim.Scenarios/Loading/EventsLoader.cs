@@ -51,7 +51,8 @@ internal static class EventsLoader
             ok &= By(row, kindOk ? kind : null, ok ? year : null, out var by);
             if (ok)
             {
-                list.Add(new EventSpec(year, kind, target, value) { By = by });
+                var label = row.Raw(f["label"]);
+                list.Add(new EventSpec(year, kind, target, value) { By = by, Label = label.Length > 0 ? label : null });
             }
         }
         return list;
