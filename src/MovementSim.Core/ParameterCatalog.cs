@@ -250,7 +250,7 @@ public static class ParameterCatalog
             p => p.TargetSteering, (p, v) => p with { TargetSteering = v }),
         Real("pressure_weight", 0, 10, "score", "Pull of delivery pressure on an institution's default towards alternatives that ask little staff effort.", Assumption,
             p => p.PressureWeight, (p, v) => p with { PressureWeight = v }),
-        Real("target_compliance", 0, 1, "share", "Mean compliance of institutions with a coverage target (1: they convert people as fast as reviews allow to meet it).", Assumption,
+        Real("target_compliance", 0, 1, "share", "Mean compliance of institutions with a coverage target: the share of care-plan reviews an institution will use to move people onto its forms (1: every review, if the target needs it).", Assumption,
             p => p.TargetCompliance, (p, v) => p with { TargetCompliance = v }),
         Real("target_compliance_spread", 0, 1, "share", "Institutions' compliance varies uniformly by +/- this around target_compliance (clamped to 0..1).",
             "NAO (2016) Personalised commissioning in adult social care: personal-budget take-up 10%-100% across councils; value an assumption",

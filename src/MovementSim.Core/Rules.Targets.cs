@@ -34,9 +34,10 @@ public static partial class Rules
 
     /// <summary>The hazard per year with which an adopted institution under a coverage target moves an unreached
     /// eligible person of its locality onto its forms: the rate that would close the shortfall by the target year,
-    /// (T - r) / ((1 - r) x max(dt, years left)), capped at review_rate (people are moved at their care-plan review,
-    /// so no faster than reviews happen), times the institution's compliance. After the target year a shortfall is
-    /// pursued at the capped rate.</summary>
+    /// (T - r) / ((1 - r) x max(dt, years left)), but no faster than the share of care-plan reviews it is willing to
+    /// use for it, compliance x review_rate (people are moved at their review). A compliant institution keeps to a
+    /// feasible schedule; a less compliant one falls behind a demanding target. After the target year a shortfall is
+    /// pursued at that cap.</summary>
     public static double ConversionHazard(World w, int j)
     {
         var target = w.TargetShare[j];
@@ -51,6 +52,6 @@ public static partial class Rules
         }
         var yearsLeft = Math.Max(w.P.DtYears, w.TargetYear[j] - w.Year);
         var needed = (target - reach) / ((1 - reach) * yearsLeft);
-        return w.Compliance[j] * Math.Min(w.P.ReviewRate, needed);
+        return Math.Min(needed, w.Compliance[j] * w.P.ReviewRate);
     }
 }

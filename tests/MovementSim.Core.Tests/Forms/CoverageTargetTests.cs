@@ -11,18 +11,18 @@ public class CoverageTargetTests
     private static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
 
     [Fact]
-    public void The_conversion_hazard_closes_the_shortfall_by_the_target_year_at_most_as_fast_as_reviews_and_scaled_by_compliance()
+    public void The_conversion_hazard_closes_the_shortfall_by_the_target_year_no_faster_than_the_reviews_compliance_allows()
     {
         var w = Build(Scenario());
         w.TargetShare[Council] = 0.7;
         w.TargetYear[Council] = 2002;
         w.Compliance[Council] = 0.5;
         w.Served[Council] = 400; // 20% of the 2,000 people of its locality
-        // In 2000: (0.7 - 0.2) / ((1 - 0.2) x 2 years) = 0.3125 a year, below the review rate 1; times compliance 0.5.
-        Assert.Equal(0.5 * 0.3125, Rules.ConversionHazard(w, Council), 12);
-        // Half a year before the deadline the needed rate, 0.5 / (0.8 x 0.5) = 1.25, is capped at the review rate.
+        // In 2000: (0.7 - 0.2) / ((1 - 0.2) x 2 years) = 0.3125 a year, below compliance x review rate = 0.5.
+        Assert.Equal(0.3125, Rules.ConversionHazard(w, Council), 12);
+        // Half a year before the deadline the needed rate, 0.5 / (0.8 x 0.5) = 1.25, is capped at 0.5 x 1.
         w.StepIndex = 6;
-        Assert.Equal(0.5 * 1.0, Rules.ConversionHazard(w, Council), 12);
+        Assert.Equal(0.5, Rules.ConversionHazard(w, Council), 12);
         // Met targets, and institutions that have not adopted, convert nobody.
         w.Served[Council] = 1_500;
         Assert.Equal(0.0, Rules.ConversionHazard(w, Council));
