@@ -95,6 +95,7 @@ public sealed class MeasureContext
         var forms = w.Forms;
         Array.Clear(FormCount);
         double fidelity = 0, gain = 0, lost = 0;
+        var statusQuo = Rules.StatusQuoBenefit(p);
         for (var g = 0; g < w.GroupCount; g++)
         {
             double reached = 0, groupFidelity = 0, groupGain = 0;
@@ -108,7 +109,7 @@ public sealed class MeasureContext
                 FormCount[c] += row[c];
                 reached += row[c];
                 groupFidelity += row[c] * forms.Fidelity[c];
-                groupGain += row[c] * (Rules.Benefit(p, forms.Fidelity[c]) - p.StatusQuoBenefit);
+                groupGain += row[c] * (Rules.Benefit(p, forms.Fidelity[c]) - statusQuo);
             }
             GroupReached[g] = reached;
             GroupFidelity[g] = groupFidelity;

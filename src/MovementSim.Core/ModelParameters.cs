@@ -85,7 +85,7 @@ public sealed record ModelParameters
     public BenefitFunction BenefitFunction { get; init; } = BenefitFunction.Linear;
     public double BenefitThreshold { get; init; } = 0.7;
     public double BenefitBelowThreshold { get; init; } = 0.2;
-    public double StatusQuoBenefit { get; init; }
+    public double StatusQuoFidelity { get; init; }
 
     // Counts of real people
     public double EligiblePopulation { get; init; }

@@ -280,8 +280,8 @@ public static class ParameterCatalog
             p => p.BenefitThreshold, (p, v) => p with { BenefitThreshold = v }),
         Real("benefit_below_threshold", 0, 1, "factor", "Share of benefit kept below the threshold.", Assumption,
             p => p.BenefitBelowThreshold, (p, v) => p with { BenefitBelowThreshold = v }),
-        Real("status_quo_benefit", 0, 1, "benefit", "Benefit of what people get without the innovation (traditional services), on the scale where the full original gives 1; net benefit is the gain over it.", Assumption,
-            p => p.StatusQuoBenefit, (p, v) => p with { StatusQuoBenefit = v }),
+        Real("status_quo_fidelity", 0, 1, "fidelity", "What people get without the innovation (traditional services), as the fidelity whose benefit it gives: its benefit is benefit(status_quo_fidelity), and net benefit is the gain over it.", Assumption,
+            p => p.StatusQuoFidelity, (p, v) => p with { StatusQuoFidelity = v }),
         Real("eligible_population", 0, 1_000_000_000, "persons", "Real number of eligible people the simulated people stand for (0: the simulated number); a scenario's population.csv gives it year by year instead.", Assumption,
             p => p.EligiblePopulation, (p, v) => p with { EligiblePopulation = v }),
     ];

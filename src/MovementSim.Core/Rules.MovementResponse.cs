@@ -96,6 +96,10 @@ public static partial class Rules
         w.MovementCapacity = Math.Clamp(m + p.DtYears * change, 0, 1);
     }
 
+    /// <summary>Benefit of the status quo (what people get without the innovation): the benefit of its fidelity
+    /// equivalent, so that it is on the same scale as the innovation's under either benefit function.</summary>
+    public static double StatusQuoBenefit(ModelParameters p) => Benefit(p, p.StatusQuoFidelity);
+
     /// <summary>Benefit to a person of receiving a form of fidelity f.</summary>
     public static double Benefit(ModelParameters p, double f) => p.BenefitFunction switch
     {

@@ -20,10 +20,11 @@ public class StatusQuoAndCountTests
     {
         Assert.Equal(1.0, Measure(Notional(p => p), MeasureSet.Reach));
         Assert.Equal(0.3, Measure(Notional(p => p), MeasureSet.NetBenefit), 12);
-        Assert.Equal(0.3 - 0.5, Measure(Notional(p => p with { StatusQuoBenefit = 0.5 }), MeasureSet.NetBenefit), 12);
-        // With the threshold function the notional budget gives 0.2 x 0.3 = 0.06, below a status quo of 0.1.
-        var threshold = Notional(p => p with { StatusQuoBenefit = 0.1, BenefitFunction = BenefitFunction.Threshold });
-        Assert.Equal(0.06 - 0.1, Measure(threshold, MeasureSet.NetBenefit), 12);
+        Assert.Equal(0.3 - 0.5, Measure(Notional(p => p with { StatusQuoFidelity = 0.5 }), MeasureSet.NetBenefit), 12);
+        // The status quo goes through the same benefit function: with the threshold function (0.7, keeping 0.2 below
+        // it) the notional budget gives 0.2 x 0.3 = 0.06 and a status quo of fidelity 0.4 gives 0.2 x 0.4 = 0.08.
+        var threshold = Notional(p => p with { StatusQuoFidelity = 0.4, BenefitFunction = BenefitFunction.Threshold });
+        Assert.Equal(0.06 - 0.08, Measure(threshold, MeasureSet.NetBenefit), 12);
     }
 
     [Fact]
