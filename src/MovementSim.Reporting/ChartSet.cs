@@ -1,3 +1,4 @@
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting.Charts;
 using ScottPlot;
@@ -425,7 +426,7 @@ public static class ChartSet
         if (sampled)
         {
             var byCorrelation = swept
-                .Select(s => (Param: s, R: ChartData.Correlation(points.Select(d => ResultFolder.ParseNumber(d.SettingOf(s) ?? "") ?? double.NaN).ToList(),
+                .Select(s => (Param: s, R: SampleStatistics.Correlation(points.Select(d => ResultFolder.ParseNumber(d.SettingOf(s) ?? "") ?? double.NaN).ToList(),
                     points.Select(d => d.Final(MeasureSet.NetBenefit).Mean).ToList())))
                 .OrderByDescending(t => double.IsNaN(t.R) ? -1 : Math.Abs(t.R)).ThenBy(t => swept.IndexOf(t.Param)).ToList();
             var ranking = $"Of the {swept.Count} sampled parameters, final net benefit follows " +

@@ -1,4 +1,5 @@
 using System.Text;
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting.Charts;
 

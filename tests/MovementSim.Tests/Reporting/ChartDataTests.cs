@@ -1,4 +1,4 @@
-using MathNet.Numerics.Statistics;
+using MovementSim.Batch;
 using MovementSim.Reporting;
 using MovementSim.Reporting.Charts;
 using Xunit;
@@ -9,68 +9,6 @@ namespace MovementSim.Tests.Reporting;
 public sealed class ChartDataTests
 {
     private const double Exact = 1e-12;
-
-    [Fact]
-    public void Summary_of_five_values_has_R7_quantiles_and_a_95_percent_t_interval()
-    {
-        var s = Summary.Of([5, 1, 4, 2, 3]);
-
-        Assert.Equal(5, s.N);
-        Assert.Equal(3, s.Mean, Exact);
-        Assert.Equal(Math.Sqrt(2.5), s.Sd, Exact);
-        // h = (n - 1) p, so q05 = x(1) + 0.2 (x(2) - x(1)) = 1.2 and q95 = 4.8.
-        Assert.Equal(1.2, s.Q05, Exact);
-        Assert.Equal(3, s.Q50, Exact);
-        Assert.Equal(4.8, s.Q95, Exact);
-        // t(0.975, 4) = 2.7764451051977987 (tables; R's qt(0.975, 4)).
-        var half = 2.7764451051977987 * Math.Sqrt(2.5) / Math.Sqrt(5);
-        Assert.Equal(3 - half, s.CiLow, 1e-9);
-        Assert.Equal(3 + half, s.CiHigh, 1e-9);
-    }
-
-    [Fact]
-    public void Summary_skips_missing_values_and_gives_no_interval_for_a_single_value()
-    {
-        var s = Summary.Of([double.NaN, 0.25, double.NaN]);
-
-        Assert.Equal(1, s.N);
-        Assert.Equal(0.25, s.Mean);
-        Assert.Equal(0.25, s.Q05);
-        Assert.Equal(0.25, s.Q95);
-        Assert.False(s.HasInterval);
-        Assert.Equal(0, Summary.Of([double.NaN]).N);
-    }
-
-    [Theory]
-    [InlineData(new[] { 0.3, 0.1, 0.7, 0.2, 0.9, 0.4, 0.8 })] // odd count
-    [InlineData(new[] { 1.0, 2.0 })] // two values
-    [InlineData(new[] { 3.5, 3.5, 3.5, 1.0 })] // ties
-    public void Quantiles_follow_definition_R7_as_in_MathNet(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        foreach (var p in new[] { 0.05, 0.5, 0.95 })
-        {
-            Assert.Equal(values.QuantileCustom(p, QuantileDefinition.R7), Stats.QuantileR7(sorted, p), Exact);
-        }
-    }
-
-    [Fact]
-    public void Difference_of_means_has_the_Welch_interval()
-    {
-        var a = Summary.Of([1, 2, 3, 4, 5]);
-        var b = Summary.Of([0, 0, 1, 1]);
-        var d = Difference.Between(a, b);
-
-        // se^2 = 2.5/5 + (1/3)/4 = 0.5833...; Welch df = se^4 / ((0.5)^2/4 + (1/12)^2/3) = 5.4983...
-        var va = 2.5 / 5;
-        var vb = (1.0 / 3) / 4;
-        var df = (va + vb) * (va + vb) / (va * va / 4 + vb * vb / 3);
-        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975) * Math.Sqrt(va + vb);
-        Assert.Equal(2.5, d.Estimate, Exact);
-        Assert.Equal(2.5 - half, d.Low, 1e-9);
-        Assert.Equal(2.5 + half, d.High, 1e-9);
-        Assert.Equal("above", Describe.Comparison(d));
-    }
 
     [Fact]
     public void The_reach_fidelity_plane_draws_every_marker_before_any_dashed_or_dotted_line()
@@ -191,16 +129,6 @@ public sealed class ChartDataTests
         var v = ChartData.MainEffectVariance([("a", 0), ("a", 2), ("b", 4)]);
 
         Assert.Equal((2 * 1.0 + 1 * 4.0) / 3, v, Exact);
-    }
-
-    [Fact]
-    public void Correlation_is_Pearsons_r_over_the_pairs_with_both_values()
-    {
-        Assert.Equal(1, ChartData.Correlation([1, 2, 3], [2, 4, 6]), Exact);
-        Assert.Equal(-1, ChartData.Correlation([1, 2, 3, double.NaN], [3, 2, 1, 5]), Exact);
-        // x = 1..4, y = 1, 3, 2, 4: sxy = 4, sxx = syy = 5.
-        Assert.Equal(0.8, ChartData.Correlation([1, 2, 3, 4], [1, 3, 2, 4]), Exact);
-        Assert.True(double.IsNaN(ChartData.Correlation([1, 2, 3], [5, 5, 5])));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting;
 using Xunit;
@@ -205,7 +206,7 @@ public sealed class ResultFolderTests : IDisposable
               "started": "2026-11-27T17:14:20Z" }
             """);
 
-        var m = Manifest.Load(path);
+        var m = MovementSim.Reporting.Manifest.Load(path);
 
         Assert.Equal("1", m.MasterSeed);
         Assert.Equal("2026-11-27T17:14:20Z", m.Started);

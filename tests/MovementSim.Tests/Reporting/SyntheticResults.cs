@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MathNet.Numerics.Random;
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting;
 
