@@ -96,7 +96,7 @@ public static class DesignExpansion
 
         var points = sweep.Method == DesignMethod.FullFactorial
             ? FullFactorial(dims)
-            : LatinHypercube(dims, (int)pointCount, request.MasterSeed);
+            : LatinHypercubePoints(dims, (int)pointCount, request.MasterSeed);
         var swept = dims.Select(d => d.Parameter).ToArray();
         var design = new Design(sweep.Method, swept, points, replicates, request.MasterSeed);
         CrossCheck(design, sweep, baseParameters, events ?? [], errors);
@@ -160,43 +160,11 @@ public static class DesignExpansion
         return points;
     }
 
-    /// <summary>
-    /// Draws, dimension by dimension in file order: a Fisher-Yates permutation of the strata
-    /// (n-1 draws), then one uniform offset within the stratum per sample (n draws).
-    /// </summary>
-    private static DesignPoint[] LatinHypercube(IReadOnlyList<SweepDimension> dims, int samples, int masterSeed)
+    /// <summary>A Latin hypercube in the unit cube, one dimension per swept parameter in file order, mapped to values.</summary>
+    private static DesignPoint[] LatinHypercubePoints(IReadOnlyList<SweepDimension> dims, int samples, int masterSeed)
     {
-        var rng = new Xoshiro256StarStar(Seeds.DesignSeed(masterSeed), false);
-        var values = new double[samples, dims.Count];
-        var perm = new int[samples];
-        for (var j = 0; j < dims.Count; j++)
-        {
-            for (var i = 0; i < samples; i++)
-            {
-                perm[i] = i;
-            }
-            for (var i = samples - 1; i > 0; i--)
-            {
-                var k = Math.Min((int)(rng.NextDouble() * (i + 1)), i);
-                (perm[i], perm[k]) = (perm[k], perm[i]);
-            }
-            for (var s = 0; s < samples; s++)
-            {
-                var u = (perm[s] + rng.NextDouble()) / samples;
-                values[s, j] = FromUnit(dims[j], u);
-            }
-        }
-        var points = new DesignPoint[samples];
-        for (var s = 0; s < samples; s++)
-        {
-            var row = new double[dims.Count];
-            for (var j = 0; j < dims.Count; j++)
-            {
-                row[j] = values[s, j];
-            }
-            points[s] = new DesignPoint(s, row);
-        }
-        return points;
+        var unit = LatinHypercube.Sample(samples, dims.Count, new Xoshiro256StarStar(Seeds.DesignSeed(masterSeed), false));
+        return unit.Select((u, s) => new DesignPoint(s, dims.Select((d, j) => FromUnit(d, u[j])).ToArray())).ToArray();
     }
 
     /// <summary>The value of a dimension at quantile u in [0, 1): the inverse distribution function.</summary>

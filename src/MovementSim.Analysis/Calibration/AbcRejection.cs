@@ -1,4 +1,3 @@
-using MovementSim.Analysis.Sampling;
 using MovementSim.Batch;
 
 namespace MovementSim.Analysis.Calibration;
@@ -78,7 +77,7 @@ public static class AbcRejection
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Samples, 2, "ABC samples");
 
         var random = AnalysisRandom.Create(options.Seed, AnalysisStream.Design);
-        var points = UnitCubeSampling.LatinHypercube(options.Samples, parameters.Count, random)
+        var points = LatinHypercube.Sample(options.Samples, parameters.Count, random)
             .Select(u => ParameterSpace.FromUnit(parameters, u))
             .ToArray();
         var distances = objective.Distances(points);

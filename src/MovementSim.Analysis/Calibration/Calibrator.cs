@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
-using MovementSim.Analysis.Sampling;
+using MovementSim.Batch;
 
 namespace MovementSim.Analysis.Calibration;
 
@@ -79,7 +79,7 @@ public static class Calibrator
         }
 
         var random = AnalysisRandom.Create(options.Seed, AnalysisStream.Starts);
-        var starts = UnitCubeSampling.LatinHypercube(options.Starts, k, random);
+        var starts = LatinHypercube.Sample(options.Starts, k, random);
 
         // The first simplex of every start is known in advance: simulate them all in one batch.
         var firstSimplices = new List<double[]>();
