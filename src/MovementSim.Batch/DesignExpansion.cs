@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.Random;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -18,7 +19,7 @@ public sealed record DesignRequest(
     public const int DefaultMaxRuns = 10_000;
 }
 
-public sealed record DesignResult(Design? Design, IReadOnlyList<InputError> Errors)
+public sealed record DesignResult(Design? Design, IReadOnlyList<ScenarioError> Errors)
 {
     public bool IsValid => Design is not null && Errors.Count == 0;
 }
@@ -35,11 +36,11 @@ public static class DesignExpansion
     public static DesignResult Expand(SweepSpec? sweep, ModelParameters baseParameters, DesignRequest request,
         IReadOnlyList<EventSpec>? events = null)
     {
-        var errors = new List<InputError>();
+        var errors = new List<ScenarioError>();
         var replicates = request.Replicates ?? sweep?.Replicates ?? DesignRequest.DefaultReplicates;
         if (replicates < 1)
         {
-            errors.Add(InputError.General($"--reps must be at least 1 (got {replicates})"));
+            errors.Add(ScenarioError.General($"--reps must be at least 1 (got {replicates})"));
             return new DesignResult(null, errors);
         }
         if (sweep is null)
@@ -104,7 +105,7 @@ public static class DesignExpansion
     }
 
     private static bool CheckSize(SweepSpec? sweep, IReadOnlyList<SweepDimension> dims, long points, int replicates,
-        DesignRequest request, List<InputError> errors)
+        DesignRequest request, List<ScenarioError> errors)
     {
         var runs = points * replicates;
         var limit = sweep?.MaxRuns ?? DesignRequest.DefaultMaxRuns;
@@ -128,14 +129,14 @@ public static class DesignExpansion
         if (runs > int.MaxValue)
         {
             var message = $"the design has more than {int.MaxValue} runs ({Breakdown()}), which no batch can hold";
-            errors.Add(where?.Error(message) ?? InputError.General(message));
+            errors.Add(where?.Error(message) ?? ScenarioError.General(message));
             return false;
         }
         if (runs > limit && !request.Force)
         {
             var message = $"the design has {runs} runs ({Breakdown()}), more than the limit of {limit} " +
                 "(setting max_runs): lower the levels or replicates, raise max_runs in the sweep file, or pass --force";
-            errors.Add(where?.Error(message) ?? InputError.General(message));
+            errors.Add(where?.Error(message) ?? ScenarioError.General(message));
             return false;
         }
         return true;
@@ -189,7 +190,7 @@ public static class DesignExpansion
     }
 
     private static void CrossCheck(Design design, SweepSpec sweep, ModelParameters baseParameters, IReadOnlyList<EventSpec> events,
-        List<InputError> errors)
+        List<ScenarioError> errors)
     {
         const int MaxReported = 5;
         var failing = 0;

@@ -18,10 +18,14 @@ public static class ResultFiles
     public const string Manifest = "manifest.json";
     public const string ScenarioSnapshot = "scenario";
 
+    // Written by Reporting (plot, report), named here with the rest so that every reader and writer agrees.
+    public const string Charts = "charts";
+    public const string Report = "report.html";
+
     // Written by the analyses (sensitivity, calibrate), read by the report: one name for writer and reader.
     public const string Indices = "indices.csv";
     public const string Fit = "fit.csv";
-    public const string Observed = "observed.csv";
+    public const string Observed = ObservedFile.Name;
     public const string Calibration = "calibration.json";
 
     /// <summary>Finished runs waiting to be assembled: one small file per run (see <see cref="BatchRunner"/>).</summary>

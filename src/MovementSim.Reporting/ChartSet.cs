@@ -32,7 +32,7 @@ public static class ChartSet
 
     public static IReadOnlyList<ChartFile> DrawAll(ResultFolder results)
     {
-        var folder = results.PathOf(ResultFolder.ChartsFolder);
+        var folder = results.PathOf(ResultFiles.Charts);
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".png", StringComparison.Ordinal) || f.EndsWith(".svg", StringComparison.Ordinal)))
         {

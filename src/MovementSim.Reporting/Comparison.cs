@@ -26,12 +26,12 @@ public static class Comparison
             throw new ResultFolderException(outDir, "no scenario result folders to compare");
         }
         var folders = scenarioResultDirs.Select(ResultFolder.Load).ToList();
-        foreach (var f in folders.Where(f => !File.Exists(f.PathOf(ResultFolder.ReportFile))))
+        foreach (var f in folders.Where(f => !File.Exists(f.PathOf(ResultFiles.Report))))
         {
             Report.Write(f, ChartSet.DrawAll(f));
         }
         var root = Path.GetFullPath(outDir);
-        var chartsDir = Path.Combine(root, ResultFolder.ChartsFolder);
+        var chartsDir = Path.Combine(root, ResultFiles.Charts);
         Directory.CreateDirectory(chartsDir);
         foreach (var old in Directory.EnumerateFiles(chartsDir, "compare_*"))
         {
@@ -111,7 +111,7 @@ public static class Comparison
         foreach (var f in folders)
         {
             var p = f.Primary;
-            var link = Report.Relative(root, f.PathOf(ResultFolder.ReportFile));
+            var link = Report.Relative(root, f.PathOf(ResultFiles.Report));
             var versus = "";
             if (f == reference)
             {

@@ -29,7 +29,7 @@ public static class Report
     /// <summary>Writes report.html for charts already drawn from these results.</summary>
     public static ReportResult Write(ResultFolder results, IReadOnlyList<ChartFile> charts)
     {
-        var path = results.PathOf(ResultFolder.ReportFile);
+        var path = results.PathOf(ResultFiles.Report);
         File.WriteAllText(path, Html(results, charts), new UTF8Encoding(false));
         return new ReportResult(path, charts);
     }
@@ -352,17 +352,17 @@ public static class Report
 
     private static readonly (string File, string What)[] KnownFiles =
     [
-        (ResultFolder.TimeseriesFile, "every measure for every run and step"),
-        (ResultFolder.RunsFile, "one row per run: parameters, final values, cost"),
-        (ResultFolder.SummaryFile, "mean, sd, quantiles and confidence interval per design point, step and measure"),
-        (ResultFolder.DesignFile, "the value of each swept parameter per design point"),
-        ("failures.csv", "runs that failed, with the error"),
-        (ResultFolder.ManifestFile, "program version, commit, seed, input hashes, command line, times"),
-        (ResultFolder.IndicesFile, "sensitivity indices"),
-        (ResultFolder.FitFile, "calibrated parameters"),
-        (ResultFolder.ObservedFile, "observed values used in calibration"),
-        ("scenario", "the scenario's CSV files as they were read"),
-        (ResultFolder.ChartsFolder, "every chart as PNG and SVG"),
+        (ResultFiles.Timeseries, "every measure for every run and step"),
+        (ResultFiles.Runs, "one row per run: parameters, final values, cost"),
+        (ResultFiles.Summary, "mean, sd, quantiles and confidence interval per design point, step and measure"),
+        (ResultFiles.Design, "the value of each swept parameter per design point"),
+        (ResultFiles.Failures, "runs that failed, with the error"),
+        (ResultFiles.Manifest, "program version, commit, seed, input hashes, command line, times"),
+        (ResultFiles.Indices, "sensitivity indices"),
+        (ResultFiles.Fit, "calibrated parameters"),
+        (ResultFiles.Observed, "observed values used in calibration"),
+        (ResultFiles.ScenarioSnapshot, "the scenario's CSV files as they were read"),
+        (ResultFiles.Charts, "every chart as PNG and SVG"),
     ];
 
     private static void Files(StringBuilder h, ResultFolder r)

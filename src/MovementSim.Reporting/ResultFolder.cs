@@ -1,6 +1,7 @@
 using System.Globalization;
 using MovementSim.Batch;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Reporting;
 
@@ -11,16 +12,6 @@ namespace MovementSim.Reporting;
 /// </summary>
 public sealed class ResultFolder
 {
-    public const string TimeseriesFile = "timeseries.csv";
-    public const string SummaryFile = "summary.csv";
-    public const string RunsFile = "runs.csv";
-    public const string DesignFile = "design.csv";
-    public const string ManifestFile = "manifest.json";
-    public const string IndicesFile = Batch.ResultFiles.Indices;
-    public const string FitFile = Batch.ResultFiles.Fit;
-    public const string ObservedFile = Batch.ResultFiles.Observed;
-    public const string ChartsFolder = "charts";
-    public const string ReportFile = "report.html";
 
     private static readonly HashSet<string> RunKeys = new(StringComparer.Ordinal) { "run_id", "design_point", "replicate", "seed", "step", "year" };
 
@@ -64,8 +55,11 @@ public sealed class ResultFolder
     /// <summary>fit.csv, or null when absent.</summary>
     public IReadOnlyList<FittedParameter>? Fit { get; private set; }
 
-    /// <summary>observed.csv, or null when absent.</summary>
+    /// <summary>The observations set against the model (see <see cref="ReadObserved"/>), or null when there are none.</summary>
     public IReadOnlyList<Observation>? Observed { get; private set; }
+
+    /// <summary>Rows of the observations file that could not be read, each with file, line and column.</summary>
+    public IReadOnlyList<ScenarioError> ObservedProblems { get; private set; } = [];
 
     /// <summary>What fit.csv's low and high are (from calibration.json), or null when it does not say.</summary>
     public string? FitInterval { get; private set; }
@@ -127,24 +121,24 @@ public sealed class ResultFolder
             throw new ResultFolderException(path, "no such folder");
         }
         var r = new ResultFolder(root);
-        var hasTimeseries = File.Exists(r.PathOf(TimeseriesFile));
-        var hasSummary = File.Exists(r.PathOf(SummaryFile));
+        var hasTimeseries = File.Exists(r.PathOf(ResultFiles.Timeseries));
+        var hasSummary = File.Exists(r.PathOf(ResultFiles.Summary));
         if (!hasTimeseries && !hasSummary)
         {
             throw new ResultFolderException(path,
-                $"not a result folder: it has neither {TimeseriesFile} nor {SummaryFile} (see results/README.md)");
+                $"not a result folder: it has neither {ResultFiles.Timeseries} nor {ResultFiles.Summary} (see results/README.md)");
         }
-        r.Manifest = Manifest.Load(r.PathOf(ManifestFile));
+        r.Manifest = Manifest.Load(r.PathOf(ResultFiles.Manifest));
         r.ScenarioName = r.Manifest.ScenarioName ?? NameFromFolder(root);
-        var design = ReadDesign(r.PathOf(DesignFile), out var swept);
+        var design = ReadDesign(r.PathOf(ResultFiles.Design), out var swept);
         r.SweptParameters = swept;
-        var runs = ReadRuns(r.PathOf(RunsFile));
+        var runs = ReadRuns(r.PathOf(ResultFiles.Runs));
         r.RunParameters = runs.Select(x => x.Parameters).ToList();
-        r.FailedRuns = CountRows(r.PathOf("failures.csv"));
+        r.FailedRuns = CountRows(r.PathOf(ResultFiles.Failures));
         // summary.csv holds the same statistics, written by the batch as it streamed the runs; reading it keeps
         // memory independent of the number of runs. timeseries.csv is read whole only when there is no summary.
-        var series = hasSummary ? ReadSummary(r.PathOf(SummaryFile)) : ReadTimeseries(r.PathOf(TimeseriesFile));
-        r.SeriesSource = hasSummary ? SummaryFile : TimeseriesFile;
+        var series = hasSummary ? ReadSummary(r.PathOf(ResultFiles.Summary)) : ReadTimeseries(r.PathOf(ResultFiles.Timeseries));
+        r.SeriesSource = hasSummary ? ResultFiles.Summary : ResultFiles.Timeseries;
         r.Measures = series.Measures;
         if (series.Points.Count == 0)
         {
@@ -155,12 +149,13 @@ public sealed class ResultFolder
             design.GetValueOrDefault(p.Id) ?? [],
             runs.FirstOrDefault(x => x.DesignPoint == p.Id)?.Parameters ?? new Dictionary<string, string>(),
             p.Replicates, p.Years, p.Measures)).ToList();
-        r.Events = ReadEvents(r.PathOf(System.IO.Path.Combine("scenario", "events.csv")));
+        r.Events = ReadEvents(r.PathOf(System.IO.Path.Combine(ResultFiles.ScenarioSnapshot, ScenarioFormat.EventsFile)));
         r.Components = ShareNames.Group(r.Measures, ReadAlternatives(r.Root));
-        r.Indices = ReadIndices(r.PathOf(IndicesFile));
-        r.Fit = ReadFit(r.PathOf(FitFile));
-        r.Observed = ReadObserved(r.PathOf(ObservedFile));
-        r.FitInterval = ReadFitInterval(r.PathOf(CalibrationFile));
+        r.Indices = ReadIndices(r.PathOf(ResultFiles.Indices));
+        r.Fit = ReadFit(r.PathOf(ResultFiles.Fit));
+        r.Observed = ReadObserved(root, out var observedProblems);
+        r.ObservedProblems = observedProblems;
+        r.FitInterval = ReadFitInterval(r.PathOf(ResultFiles.Calibration));
         return r;
     }
 
@@ -338,7 +333,7 @@ public sealed class ResultFolder
 
     private static IReadOnlyList<(string Component, string Alternative)> ReadAlternatives(string root)
     {
-        var path = System.IO.Path.Combine(root, "scenario", "alternatives.csv");
+        var path = System.IO.Path.Combine(root, ResultFiles.ScenarioSnapshot, ScenarioFormat.AlternativesFile);
         if (!File.Exists(path))
         {
             return [];
@@ -351,7 +346,7 @@ public sealed class ResultFolder
                 pairs.Add((csv.Text("component"), csv.Text("alternative")));
             }
         }
-        var componentsPath = System.IO.Path.Combine(root, "scenario", "components.csv");
+        var componentsPath = System.IO.Path.Combine(root, ResultFiles.ScenarioSnapshot, ScenarioFormat.ComponentsFile);
         if (!File.Exists(componentsPath))
         {
             return pairs;
@@ -382,9 +377,6 @@ public sealed class ResultFolder
         }
         return list;
     }
-
-    /// <summary>The calibration's settings and results, written by <c>calibrate</c> beside fit.csv.</summary>
-    public const string CalibrationFile = Batch.ResultFiles.Calibration;
 
     private static string? ReadFitInterval(string path)
     {
@@ -441,20 +433,15 @@ public sealed class ResultFolder
         return list;
     }
 
-    private static IReadOnlyList<Observation>? ReadObserved(string path)
+    /// <summary>The observations: those a calibration fitted (observed.csv), else those the scenario ships (scenario/observed.csv).</summary>
+    private static IReadOnlyList<Observation>? ReadObserved(string root, out IReadOnlyList<ScenarioError> problems)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        using var csv = CsvFile.Open(path, "year", "measure", "value");
-        var list = new List<Observation>();
-        while (csv.Read())
-        {
-            var weight = csv.Has("weight") ? csv.Number("weight") : 1;
-            list.Add(new Observation(csv.Number("year"), csv.Text("measure"), csv.Number("value"), double.IsNaN(weight) ? 1 : weight));
-        }
-        return list;
+        var errors = new List<ScenarioError>();
+        problems = errors;
+        var path = new[] { ResultFiles.Observed, System.IO.Path.Combine(ResultFiles.ScenarioSnapshot, ObservedFile.Name) }
+            .Select(f => System.IO.Path.Combine(root, f))
+            .FirstOrDefault(File.Exists);
+        return path is null ? null : ObservedFile.Read(path, path, errors).Select(r => r.Observation).ToList();
     }
 
     /// <summary>Culture-independent parse of a value from a file; null when it is not a number.</summary>

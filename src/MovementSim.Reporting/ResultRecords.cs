@@ -27,9 +27,6 @@ public sealed record SensitivityIndex(string Parameter, string Index, double Val
 /// <summary>A row of fit.csv: a calibrated parameter, its estimate and range, and whether the data identify it (null when not stated).</summary>
 public sealed record FittedParameter(string Parameter, double Value, double Low, double High, bool? Identified);
 
-/// <summary>A row of observed.csv: an observed value of a measure in a year, with its weight (1 when not stated).</summary>
-public sealed record Observation(double Year, string Measure, double Value, double Weight);
-
 /// <summary>Formatting of values read from files (parameter values, design settings).</summary>
 public static class Text
 {

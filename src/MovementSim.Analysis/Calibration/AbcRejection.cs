@@ -1,4 +1,5 @@
 using MovementSim.Batch;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Calibration;
 

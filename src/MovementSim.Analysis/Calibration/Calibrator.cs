@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using MovementSim.Batch;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Calibration;
 
@@ -71,7 +72,7 @@ public static class Calibrator
         ArgumentNullException.ThrowIfNull(options);
         var objective = new CalibrationObjective(parameters, observations, simulator);
         var k = parameters.Count;
-        options.Validate(Observation.PositiveWeights(observations), k);
+        options.Validate(ObservationChecks.PositiveWeights(observations), k);
         if (options.Interval == IntervalMethod.Bootstrap && bootstrap is null)
         {
             throw new ArgumentException("bootstrap intervals need a model that simulates data sets (an IBootstrapModel); pass one, or choose IntervalMethod.Profile",
@@ -121,7 +122,7 @@ public static class Calibrator
         var fitted = ParameterSpace.FromUnit(parameters, best!.Point);
         var threshold = options.ThresholdScale == ThresholdScale.Absolute
             ? options.Threshold
-            : options.Threshold * best.Value / (Observation.PositiveWeights(observations) - k);
+            : options.Threshold * best.Value / (ObservationChecks.PositiveWeights(observations) - k);
 
         var bounds = Intervals(objective, best, traces, best.Value + threshold, options);
         var profiles = traces.Select((t, i) => new ParameterProfile(parameters[i].Name,

@@ -23,10 +23,11 @@ public static class CalibrateCommand
     public static Command Create(Action<string>? afterAnalysis = null)
     {
         var scenario = BatchOptions.Scenario();
-        var observed = new Option<string>("--observed")
+        var observed = new Option<string?>("--observed")
         {
-            Description = "CSV with columns year,measure,value and optionally weight (default 1): observed values of any measure the scenario collects, in years within the simulated ones.",
-            Required = true,
+            Description = "CSV with columns year,measure,value and optionally weight (default 1), source and note (other columns are ignored): observed values "
+                + "of any measure the scenario's runs produce, in years within the simulated ones. Default: the scenario's own observed.csv "
+                + "(from its folder or the nearest of its bases that has one).",
             HelpName = "FILE",
         };
         var fit = new Option<string>("--fit")
@@ -158,7 +159,7 @@ public static class CalibrateCommand
                 new Arguments
                 {
                     Scenario = parse.GetRequiredValue(scenario),
-                    Observed = parse.GetRequiredValue(observed),
+                    Observed = parse.GetValue(observed),
                     Fit = parse.GetRequiredValue(fit),
                     Ranges = parse.GetValue(ranges),
                     Method = abc ? CalibrationMethod.Abc : CalibrationMethod.NelderMead,
@@ -189,7 +190,8 @@ public static class CalibrateCommand
     private sealed record Arguments
     {
         public required string Scenario { get; init; }
-        public required string Observed { get; init; }
+        /// <summary>--observed; null means the scenario's own observed.csv.</summary>
+        public string? Observed { get; init; }
         public required string Fit { get; init; }
         public string? Ranges { get; init; }
         public required CalibrationMethod Method { get; init; }
@@ -258,7 +260,7 @@ public static class CalibrateCommand
         // 2. Every input, all errors collected before anything runs.
         var inputs = AnalysisInvocation.Load(args.Scenario, overrides, args.Ranges, "--fit", args.Fit);
         var errors = inputs.Errors;
-        var observed = ObservedFile.Load(args.Observed, inputs.Scenario);
+        var (observed, observedPath) = Targets(args.Observed, inputs);
         errors.AddRange(observed.Errors.Select(e => e.ToString()));
         var seed = args.Seed ?? Seeds.DefaultMasterSeed;
         var defaults = new CalibrationOptions(seed);
@@ -278,7 +280,7 @@ public static class CalibrateCommand
             var weighted = observed.Rows.Count(r => r.Observation.Weight > 0);
             if (!args.Absolute && weighted <= inputs.Parameters.Count)
             {
-                errors.Add(new InputError(args.Observed, 0, 0,
+                errors.Add(new ScenarioError(observedPath ?? "--observed", 0, 0,
                     $"{weighted} observations with a positive weight cannot estimate a residual variance for {inputs.Parameters.Count} parameters: " +
                     "add observations, fit fewer parameters, or give weights 1/sigma^2 and --threshold-scale absolute").ToString());
             }
@@ -331,6 +333,27 @@ public static class CalibrateCommand
             afterAnalysis?.Invoke(outcome.OutputDirectory);
             return Cli.Ok;
         });
+    }
+
+    /// <summary>
+    /// The observations to fit: --observed FILE, else the scenario's own observed.csv (already read and checked for
+    /// format by the loader), each checked against the scenario. The path is null when there are none at all.
+    /// </summary>
+    private static (CalibrationTargetsResult Targets, string? Path) Targets(string? option, AnalysisInputs inputs)
+    {
+        if (option is not null)
+        {
+            return (CalibrationTargets.Load(option, inputs.Scenario), option);
+        }
+        var file = inputs.Loaded.Files.FirstOrDefault(f => f.Name == ObservedFile.Name);
+        if (file is null)
+        {
+            var message = inputs.Loaded.Chain.Count == 0
+                ? "no observations: give --observed FILE"
+                : $"no observations: give --observed FILE, or put an {ObservedFile.Name} in the scenario folder ({ObservedFile.Format.HeaderShape})";
+            return (new CalibrationTargetsResult([], [ScenarioError.General(message)]), null);
+        }
+        return (CalibrationTargets.Check(inputs.Loaded.Observed, file.DisplayPath, inputs.Scenario), file.DisplayPath);
     }
 
     /// <summary>Below this bootstrap p-value of the distance, the fit is reported as worse than the model's randomness explains.</summary>

@@ -56,7 +56,7 @@ public static class DescribeCommand
                 foreach (var c in file.Columns)
                 {
                     var unit = c.Unit.Length > 0 ? $" [{c.Unit}]" : "";
-                    stdout.WriteLine($"    {c.Name.PadRight(width)}{c.Meaning}{unit}; {c.Allowed}");
+                    stdout.WriteLine($"    {c.Name.PadRight(width)}{c.Meaning}{unit}; {c.Allowed}{(c.Optional ? " (optional column)" : "")}");
                 }
             }
             return Cli.Ok;

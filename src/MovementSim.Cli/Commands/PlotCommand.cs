@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MovementSim.Batch;
 using MovementSim.Reporting;
 
 namespace MovementSim.Cli.Commands;
@@ -24,7 +25,7 @@ public static class PlotCommand
                 {
                     stdout.WriteLine($"{c.PngPath}  {c.Title}");
                 }
-                stdout.WriteLine($"{charts.Count} charts (PNG and SVG) in {Path.Combine(Path.GetFullPath(path), ResultFolder.ChartsFolder)}");
+                stdout.WriteLine($"{charts.Count} charts (PNG and SVG) in {Path.Combine(Path.GetFullPath(path), ResultFiles.Charts)}");
                 return Cli.Ok;
             });
         });

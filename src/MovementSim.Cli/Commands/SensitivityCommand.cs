@@ -161,7 +161,7 @@ public static class SensitivityCommand
             if (!measures.Contains(args.Measure))
             {
                 var near = NameSuggester.Nearest(args.Measure, measures.Names);
-                errors.Add(new InputError("--measure", 0, 0, $"unknown measure '{args.Measure}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
+                errors.Add(new ScenarioError("--measure", 0, 0, $"unknown measure '{args.Measure}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
                     $": the measures are the columns of timeseries.csv after year, e.g. {MeasureSet.NetBenefit}, {MeasureSet.Reach}, {MeasureSet.Fidelity}").ToString());
             }
             var p = s.Parameters;
@@ -169,7 +169,7 @@ public static class SensitivityCommand
             var step = TimeAxis.StepOf(p, year);
             if (step is null)
             {
-                errors.Add(new InputError("--at-year", 0, 0, string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new ScenarioError("--at-year", 0, 0, string.Create(CultureInfo.InvariantCulture,
                     $"year {year:R} is outside the simulated years {TimeAxis.Describe(p)}")).ToString());
             }
             else

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MovementSim.Batch;
+using MovementSim.Scenarios;
 using ScottPlot;
 
 namespace MovementSim.Reporting.Charts;

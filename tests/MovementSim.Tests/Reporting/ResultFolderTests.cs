@@ -26,10 +26,10 @@ public sealed class ResultFolderTests : IDisposable
     {
         var written = Write("a");
         // Without summary.csv (a shard, say) the bands are computed from timeseries.csv itself.
-        File.Delete(Path.Combine(written.Root, ResultFolder.SummaryFile));
+        File.Delete(Path.Combine(written.Root, ResultFiles.Summary));
         var r = ResultFolder.Load(written.Root);
 
-        Assert.Equal(ResultFolder.TimeseriesFile, r.SeriesSource);
+        Assert.Equal(ResultFiles.Timeseries, r.SeriesSource);
         Assert.Equal([0, 1], r.DesignPoints.Select(d => d.Id));
         var column = SyntheticResults.MeasureNames.ToList().IndexOf(MeasureSet.Reach);
         foreach (var step in new[] { 0, 7, 20 })
@@ -47,7 +47,7 @@ public sealed class ResultFolderTests : IDisposable
         var full = ResultFolder.Load(Write("full").Root);
         var summaryOnly = ResultFolder.Load(Write("summary", new SyntheticResults.Options { Replicates = 4, Steps = 20, WithTimeseries = false }).Root);
 
-        Assert.Equal(ResultFolder.SummaryFile, summaryOnly.SeriesSource);
+        Assert.Equal(ResultFiles.Summary, summaryOnly.SeriesSource);
         Assert.Equal(full.Measures, summaryOnly.Measures);
         foreach (var measure in new[] { MeasureSet.Reach, MeasureSet.Fidelity, "share_payment_cash" })
         {
@@ -104,7 +104,7 @@ public sealed class ResultFolderTests : IDisposable
     public void A_bad_number_is_reported_with_file_line_and_column()
     {
         var written = Write("bad");
-        File.Delete(Path.Combine(written.Root, ResultFolder.SummaryFile));
+        File.Delete(Path.Combine(written.Root, ResultFiles.Summary));
         var file = Path.Combine(written.Root, "timeseries.csv");
         var lines = File.ReadAllLines(file);
         var header = lines[0].Split(',');
@@ -124,7 +124,7 @@ public sealed class ResultFolderTests : IDisposable
     public void A_missing_column_is_named()
     {
         var written = Write("nostep");
-        File.Delete(Path.Combine(written.Root, ResultFolder.SummaryFile));
+        File.Delete(Path.Combine(written.Root, ResultFiles.Summary));
         var file = Path.Combine(written.Root, "timeseries.csv");
         File.WriteAllText(file, File.ReadAllText(file).Replace(",step,", ",stage,"));
 
@@ -186,7 +186,7 @@ public sealed class ResultFolderTests : IDisposable
 
         var charts = ChartSet.Build(r).ToList();
 
-        Assert.Equal(ResultFolder.SummaryFile, r.SeriesSource);
+        Assert.Equal(ResultFiles.Summary, r.SeriesSource);
         Assert.Contains(charts, c => c.Name == "reach_fidelity");
         Assert.All(charts, c => Assert.DoesNotContain("NaN", c.Caption));
         using var png = Pixels.Decode(MovementSim.Reporting.Charts.Chart.Png(charts.Single(c => c.Name == "reach_over_time").Plot));
