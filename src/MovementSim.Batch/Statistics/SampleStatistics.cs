@@ -27,6 +27,35 @@ public static class SampleStatistics
     public static double Quantile(double[] sorted, double p, QuantileDefinition definition) =>
         sorted.Length == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(sorted, p, definition);
 
+    /// <summary>
+    /// The quantile PRIM peels and pastes at, as EMA Workbench computes it (modelled there on the Scenario Discovery
+    /// Toolkit): it never falls on a sampled value but midway between two distinct ones, so a bound cleanly splits the
+    /// values it keeps from those it removes, ties included; none of Hyndman and Fan's definitions does that. For
+    /// q ≤ 0.5: midway between the value at floor((m − 1)q) and the next larger value; for q &gt; 0.5: midway between
+    /// the value at ceil((m − 1)q) and the next smaller value. With every value equal, that value.
+    /// </summary>
+    public static double SplittingQuantile(ReadOnlySpan<double> sorted, double q)
+    {
+        var position = (sorted.Length - 1) * q;
+        var lower = (int)Math.Floor(position);
+        var higher = (int)Math.Ceiling(position);
+        if (q > 0.5)
+        {
+            while (sorted[lower] == sorted[higher] && lower > 0)
+            {
+                lower--;
+            }
+        }
+        else
+        {
+            while (sorted[lower] == sorted[higher] && higher < sorted.Length - 1)
+            {
+                higher++;
+            }
+        }
+        return (sorted[lower] + sorted[higher]) / 2;
+    }
+
     /// <summary>The central <paramref name="level"/> interval of values (sorted or not): its two quantiles.</summary>
     public static (double Low, double High) CentralInterval(double[] values, double level, QuantileDefinition definition)
     {

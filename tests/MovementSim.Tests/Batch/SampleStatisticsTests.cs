@@ -163,4 +163,19 @@ public class SampleStatisticsTests
         Assert.True(double.IsNaN(SampleStatistics.Correlation([1, 2, 3], [5, 5, 5])));
         Assert.True(double.IsNaN(SampleStatistics.Correlation([1, 2], [1, 2])));
     }
+
+    [Theory]
+    [InlineData(0.1, 1.5)]  // (5 - 1) × 0.1 = 0.4: midway between the first value and the next larger one
+    [InlineData(0.9, 3.5)]  // (5 - 1) × 0.9 = 3.6: midway between the value at 4 and the next smaller one
+    [InlineData(0.3, 2.5)]  // position 1.2: 2 and 2 are tied, so midway between 2 and the next larger, 3
+    public void The_splitting_quantile_falls_midway_between_two_distinct_values(double q, double expected)
+    {
+        Assert.Equal(expected, SampleStatistics.SplittingQuantile([1, 2, 2, 3, 4], q), Exact);
+    }
+
+    [Fact]
+    public void The_splitting_quantile_of_equal_values_is_that_value()
+    {
+        Assert.Equal(7, SampleStatistics.SplittingQuantile([7, 7, 7], 0.1), Exact);
+    }
 }
