@@ -140,18 +140,18 @@ public static class Report
         var p = r.Primary;
         h.Append("<section id=\"run\">\n<h2>What was run</h2>\n<table>\n");
         Row(h, "Scenario", r.ScenarioName);
-        Row(h, "Program version", m.Version);
-        Row(h, "Git commit", m.Commit);
-        Row(h, "Master seed", m.MasterSeed);
+        Row(h, "Program version", m?.Version);
+        Row(h, "Git commit", m?.GitCommit);
+        Row(h, "Master seed", (m?.MasterSeed ?? m?.RunSeed)?.ToString(Inv));
         Row(h, "Replicates", string.Join(", ", r.DesignPoints.Select(d => d.Replicates).Distinct().Select(n => n.ToString(Inv))) + " per design point");
         Row(h, "Design points", r.DesignPoints.Count.ToString(Inv) +
             (r.SweptParameters.Count > 0 ? $" (swept: {string.Join(", ", r.SweptParameters.Select(Text.Words))})" : ""));
         Row(h, "Runs", r.RunParameters.Count > 0 ? r.RunParameters.Count.ToString(Inv) : null);
         Row(h, "Failed runs", r.FailedRuns > 0 ? $"{r.FailedRuns} (see failures.csv)" : null);
         Row(h, "Years simulated", $"{Format.Year(p.StartYear)} to {Format.Year(p.EndYear)} ({p.Years.Length - 1} steps)");
-        Row(h, "Command line", m.CommandLine);
-        Row(h, "Started", m.Started);
-        Row(h, "Finished", m.Finished);
+        Row(h, "Command line", m?.CommandLine);
+        Row(h, "Started", m?.Started);
+        Row(h, "Finished", m?.Finished);
         Row(h, "Statistics computed from", r.SeriesSource);
         h.Append("</table>\n");
 
@@ -174,10 +174,10 @@ public static class Report
             }
             h.Append("</table>\n");
         }
-        if (m.Present)
+        if (m is not null)
         {
             h.Append("<details><summary>Everything in manifest.json (including the SHA-256 of each input file)</summary>\n<table>\n");
-            foreach (var (k, v) in m.Entries())
+            foreach (var (k, v) in ManifestEntries.Of(m))
             {
                 h.Append($"<tr><th>{E(k)}</th><td><code>{E(v)}</code></td></tr>\n");
             }

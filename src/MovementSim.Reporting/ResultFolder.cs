@@ -23,7 +23,8 @@ public sealed class ResultFolder
     /// <summary>Full path of the folder.</summary>
     public string Root { get; }
 
-    public Manifest Manifest { get; private set; } = Manifest.Empty;
+    /// <summary>manifest.json; null when the folder has none.</summary>
+    public ResultManifest? Manifest { get; private set; }
 
     /// <summary>The scenario's name: from manifest.json, else the folder's name (its parent's when the folder is a timestamp).</summary>
     public string ScenarioName { get; private set; } = "";
@@ -128,8 +129,8 @@ public sealed class ResultFolder
             throw new ResultFolderException(path,
                 $"not a result folder: it has neither {ResultFiles.Timeseries} nor {ResultFiles.Summary} (see results/README.md)");
         }
-        r.Manifest = Manifest.Load(r.PathOf(ResultFiles.Manifest));
-        r.ScenarioName = r.Manifest.ScenarioName ?? NameFromFolder(root);
+        r.Manifest = ReadManifest(r.PathOf(ResultFiles.Manifest));
+        r.ScenarioName = r.Manifest?.Scenario ?? NameFromFolder(root);
         var design = ReadDesign(r.PathOf(ResultFiles.Design), out var swept);
         r.SweptParameters = swept;
         var runs = ReadRuns(r.PathOf(ResultFiles.Runs));
@@ -157,6 +158,18 @@ public sealed class ResultFolder
         r.ObservedProblems = observedProblems;
         r.FitInterval = ReadFitInterval(r.PathOf(ResultFiles.Calibration));
         return r;
+    }
+
+    private static ResultManifest? ReadManifest(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? ResultManifest.Read(path) : null;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ResultFolderException(path, e.Message, e);
+        }
     }
 
     private static string NameFromFolder(string root)

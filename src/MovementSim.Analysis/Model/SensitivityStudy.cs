@@ -127,8 +127,8 @@ public static class SensitivityStudy
     {
         ["analysis"] = "sensitivity",
         ["sensitivity_method"] = MethodName(s.Method),
-        ["sensitivity_measure"] = s.Target.Measure,
-        ["at_year"] = s.Year,
+        [ResultManifest.SensitivityMeasureKey] = s.Target.Measure,
+        [ResultManifest.AtYearKey] = s.Year,
         ["at_step"] = s.Target.Step,
         ["ranges"] = AnalysisFolder.Ranges(s.Model.Parameters),
         ["samples"] = s.Samples,
