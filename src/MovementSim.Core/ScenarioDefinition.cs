@@ -40,7 +40,8 @@ public sealed record AlternativeSpec(string Name, double Fidelity, double Cost, 
 public sealed record ComponentSpec(string Name, double Importance, IReadOnlyList<AlternativeSpec> Alternatives);
 
 /// <summary>A scheduled event. <see cref="Target"/> is an organisation name or "all".</summary>
-public sealed record EventSpec(double Year, EventKind Kind, string Target, double Value);
+/// <param name="Label">What happened, in words ("duty to offer"), for charts and reports; null when not given. The model does not read it.</param>
+public sealed record EventSpec(double Year, EventKind Kind, string Target, double Value, string? Label = null);
 
 /// <summary>Everything a run needs besides its seed. Built by the scenario loader or by hand in tests.</summary>
 public sealed record ScenarioDefinition(

@@ -255,6 +255,9 @@ public static class ScenarioFormat
                 AllowedText: "the organisation name of a row of organisations.csv, or all (forum and movement_funding: all only)"),
             new("value", ColumnKind.Real, "Size of the event; its meaning and range depend on the event (see the table below).",
                 AllowedText: "a number in the event's range (see the table below)"),
+            new("label", ColumnKind.Text, "What happened, in words (e.g. `duty to offer`, `Putting People First`), for the event markers "
+                + "of charts and reports; without it they name the kind of event. The model does not read it.",
+                AllowedText: "text; empty for none", Optional: true),
         ]);
 
     /// <summary>Every file the model is built from, in the order the loader reads them (and the writer writes them).</summary>

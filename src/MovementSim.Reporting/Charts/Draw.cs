@@ -253,7 +253,7 @@ internal static class Draw
     /// <summary>Final values against the levels of one swept parameter, means with 5–95% bands.</summary>
     /// <param name="connect">Join the points with lines and a shaded band (a one-dimensional sweep or main effects); otherwise
     /// markers with 5–95% bars (design points sampled over several parameters, which a line would wrongly join).</param>
-    public static Plot Sweep(string title, string xLabel, IReadOnlyList<string> levels, IReadOnlyList<(string Label, Color Color, Summary[] Finals)> series,
+    public static Plot Sweep(string title, string xLabel, IReadOnlyList<string> levels, IReadOnlyList<(string Label, Color Color, SweepBand[] Finals)> series,
         double? referenceBenefit, string bandText, bool connect = true)
     {
         var plot = Style.NewPlot(title, xLabel, "Value at the end of the run (0–1; reach as a share)");
@@ -264,24 +264,24 @@ internal static class Draw
         {
             if (xs.Length > 1 && connect)
             {
-                var band = plot.Add.FillY(xs, finals.Select(f => f.Q05).ToArray(), finals.Select(f => f.Q95).ToArray());
+                var band = plot.Add.FillY(xs, finals.Select(f => f.Low).ToArray(), finals.Select(f => f.High).ToArray());
                 band.FillColor = color.WithAlpha(0.2);
                 band.LineWidth = 0;
                 band.LegendText = "";
             }
             if (!connect)
             {
-                var ok = Enumerable.Range(0, xs.Length).Where(i => double.IsFinite(finals[i].Q05) && double.IsFinite(finals[i].Q95)).ToArray();
+                var ok = Enumerable.Range(0, xs.Length).Where(i => double.IsFinite(finals[i].Low) && double.IsFinite(finals[i].High)).ToArray();
                 var bars = new ScottPlot.Plottables.ErrorBar(
                     ok.Select(i => xs[i]).ToArray(), ok.Select(i => finals[i].Mean).ToArray(),
                     ok.Select(_ => 0.0).ToArray(), ok.Select(_ => 0.0).ToArray(),
-                    ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Q05)).ToArray(), ok.Select(i => Math.Max(0, finals[i].Q95 - finals[i].Mean)).ToArray())
+                    ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Low)).ToArray(), ok.Select(i => Math.Max(0, finals[i].High - finals[i].Mean)).ToArray())
                 {
                     Color = color.WithAlpha(0.7),
                     LineWidth = 2,
                     CapSize = 5,
-                    YErrorPositive = ok.Select(i => Math.Max(0, finals[i].Q95 - finals[i].Mean)).ToArray(),
-                    YErrorNegative = ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Q05)).ToArray(),
+                    YErrorPositive = ok.Select(i => Math.Max(0, finals[i].High - finals[i].Mean)).ToArray(),
+                    YErrorNegative = ok.Select(i => Math.Max(0, finals[i].Mean - finals[i].Low)).ToArray(),
                 };
                 plot.Add.Plottable(bars);
             }
