@@ -69,7 +69,8 @@ public static class Report
             h.Append($"<p>This batch has {r.DesignPoints.Count} design points; the headline numbers and the charts of mechanisms describe " +
                      $"<strong>{E(p.Label)}</strong>, the one with the highest final net benefit. All design points are compared in the table and the sweep charts.</p>\n");
         }
-        var sections = charts.Select(c => c.Section).Distinct().ToList();
+        var evidence = Evidence.Of(r, p);
+        var sections = charts.Select(c => c.Section).Append(evidence is null ? null : ChartSet.SectionEvidence).OfType<string>().Distinct().ToList();
         h.Append("<nav><ul>\n<li><a href=\"#run\">What was run</a></li>\n<li><a href=\"#headline\">Headline numbers</a></li>\n");
         foreach (var s in sections)
         {
@@ -89,6 +90,10 @@ public static class Report
             if (s == ChartSet.SectionCalibration)
             {
                 CalibrationText(h, r);
+            }
+            if (s == ChartSet.SectionEvidence && evidence is not null)
+            {
+                EvidenceTable.Write(h, r, p, evidence);
             }
             foreach (var c in charts.Where(c => c.Section == s))
             {
@@ -360,7 +365,7 @@ public static class Report
         (ResultFiles.Manifest, "program version, commit, seed, input hashes, command line, times"),
         (ResultFiles.Indices, "sensitivity indices"),
         (ResultFiles.Fit, "calibrated parameters"),
-        (ResultFiles.Observed, "observed values used in calibration"),
+        (ResultFiles.Observed, "the observations a calibration fitted, set against the model (a batch of a scenario that ships observations has them in scenario/observed.csv)"),
         (ResultFiles.ScenarioSnapshot, "the scenario's CSV files as they were read"),
         (ResultFiles.Charts, "every chart as PNG and SVG"),
     ];

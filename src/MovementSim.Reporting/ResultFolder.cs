@@ -150,8 +150,9 @@ public sealed class ResultFolder
             design.GetValueOrDefault(p.Id) ?? [],
             runs.FirstOrDefault(x => x.DesignPoint == p.Id)?.Parameters ?? new Dictionary<string, string>(),
             p.Replicates, p.Years, p.Measures)).ToList();
-        r.Events = ReadEvents(r.PathOf(System.IO.Path.Combine(ResultFiles.ScenarioSnapshot, ScenarioFormat.EventsFile)));
-        r.Components = ShareNames.Group(r.Measures, ReadAlternatives(r.Root));
+        var snapshot = r.PathOf(ResultFiles.ScenarioSnapshot);
+        r.Events = ScenarioSnapshot.Events(snapshot).Select(e => new ScheduledEvent(e.Year, e.Kind, e.Target, e.Value, e.Label)).ToList();
+        r.Components = ShareNames.Group(r.Measures, ScenarioSnapshot.Alternatives(snapshot));
         r.Indices = ReadIndices(r.PathOf(ResultFiles.Indices));
         r.Fit = ReadFit(r.PathOf(ResultFiles.Fit));
         r.Observed = ReadObserved(root, out var observedProblems);
@@ -326,53 +327,6 @@ public sealed class ResultFolder
             points.Add(new PointData(dp, replicates, point.Years.Values.ToArray(), summaries));
         }
         return new SeriesData(measures, points);
-    }
-
-    private static IReadOnlyList<ScheduledEvent> ReadEvents(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-        using var csv = CsvFile.Open(path, "year", "event");
-        var list = new List<ScheduledEvent>();
-        while (csv.Read())
-        {
-            list.Add(new ScheduledEvent(csv.Number("year"), csv.Text("event"),
-                csv.Has("target") ? csv.Text("target") : "", csv.Has("value") ? csv.Number("value") : double.NaN));
-        }
-        return list.OrderBy(e => e.Year).ToList();
-    }
-
-    private static IReadOnlyList<(string Component, string Alternative)> ReadAlternatives(string root)
-    {
-        var path = System.IO.Path.Combine(root, ResultFiles.ScenarioSnapshot, ScenarioFormat.AlternativesFile);
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-        var pairs = new List<(string, string)>();
-        using (var csv = CsvFile.Open(path, "component", "alternative"))
-        {
-            while (csv.Read())
-            {
-                pairs.Add((csv.Text("component"), csv.Text("alternative")));
-            }
-        }
-        var componentsPath = System.IO.Path.Combine(root, ResultFiles.ScenarioSnapshot, ScenarioFormat.ComponentsFile);
-        if (!File.Exists(componentsPath))
-        {
-            return pairs;
-        }
-        var order = new List<string>();
-        using (var csv = CsvFile.Open(componentsPath, "component"))
-        {
-            while (csv.Read())
-            {
-                order.Add(csv.Text("component"));
-            }
-        }
-        return pairs.OrderBy(p => order.IndexOf(p.Item1) is var i && i < 0 ? int.MaxValue : i).ToList();
     }
 
     private static IReadOnlyList<SensitivityIndex>? ReadIndices(string path)

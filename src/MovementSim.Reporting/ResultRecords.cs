@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace MovementSim.Reporting;
 
-/// <summary>A scheduled event from scenario/events.csv (columns year, event, target, value).</summary>
-public sealed record ScheduledEvent(double Year, string Kind, string Target, double Value)
+/// <summary>A scheduled event from scenario/events.csv (columns year, event, target, value and, optionally, label).</summary>
+/// <param name="Given">What happened, as events.csv's label column says it; empty when it says nothing.</param>
+public sealed record ScheduledEvent(double Year, string Kind, string Target, double Value, string Given = "")
 {
-    /// <summary>Plain words, e.g. "budget shock" or "mandate (councils)".</summary>
-    public string Label => Kind.Replace('_', ' ') +
+    /// <summary>What happened: the given label ("duty to offer"), else plain words for the kind, e.g. "budget shock" or "mandate (councils)".</summary>
+    public string Label => Given.Length > 0 ? Given : KindWords;
+
+    /// <summary>The kind of event and its target in plain words.</summary>
+    public string KindWords => Kind.Replace('_', ' ') +
         (Target.Length == 0 || string.Equals(Target, "all", StringComparison.OrdinalIgnoreCase) ? "" : $" ({Target.Replace('_', ' ')})");
 }
 

@@ -21,6 +21,10 @@ public static class ChartSet
     public const string SectionSweep = "Parameter sweep";
     public const string SectionSensitivity = "Sensitivity";
     public const string SectionCalibration = "Calibration";
+    public const string SectionEvidence = "Model against the record";
+
+    /// <summary>Measures with a time chart of their own, which shows their observed values; others get an evidence chart.</summary>
+    public static readonly IReadOnlyList<string> TimeChartMeasures = [MeasureSet.Reach, MeasureSet.Fidelity, MeasureSet.NetBenefit];
 
     /// <summary>At most this many design points are drawn on one chart (one colour each).</summary>
     public const int MaxSeries = 7;
@@ -50,6 +54,7 @@ public static class ChartSet
         var shown = institutional.Count == 0 ? [primary] : ChartData.Spread(institutional.Count, MaxSeries).Select(i => institutional[i]).ToList();
         var many = shown.Count > 1;
         var reference = r.ReferenceFor(primary);
+        var evidence = Evidence.Of(r, primary);
 
         if (primary.Has(MeasureSet.Reach) && primary.Has(MeasureSet.Fidelity))
         {
@@ -57,17 +62,17 @@ public static class ChartSet
         }
         if (primary.Has(MeasureSet.Reach))
         {
-            yield return TimeCharts.ReachChart(r, primary, shown, institutional.Count, reference);
+            yield return TimeCharts.ReachChart(r, primary, shown, institutional.Count, reference, evidence);
         }
         if (primary.Has(MeasureSet.Fidelity))
         {
             yield return TimeCharts.SingleMeasureChart(r, MeasureSet.Fidelity, "fidelity_over_time", "How much of the original survived",
-                "Fidelity (share of the original, 0–1)", primary, shown, institutional.Count, reference);
+                "Fidelity (share of the original, 0–1)", primary, shown, institutional.Count, reference, evidence);
         }
         if (primary.Has(MeasureSet.NetBenefit))
         {
             yield return TimeCharts.SingleMeasureChart(r, MeasureSet.NetBenefit, "net_benefit_over_time", "Net benefit over time",
-                "Net benefit (benefit per eligible person, 0–1)", primary, shown, institutional.Count, reference);
+                "Net benefit (benefit per eligible person, 0–1)", primary, shown, institutional.Count, reference, evidence);
         }
         var focus = many ? $" ({primary.Label}, the design point with the highest final net benefit)" : "";
         if (AdoptionChart.Build(r, primary, focus) is { } adoption)
@@ -90,7 +95,7 @@ public static class ChartSet
         {
             yield return c;
         }
-        foreach (var c in EvidenceCharts.Build(r, primary))
+        foreach (var c in EvidenceCharts.Build(primary, evidence, r.Events))
         {
             yield return c;
         }

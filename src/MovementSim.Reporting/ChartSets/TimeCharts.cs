@@ -9,7 +9,8 @@ namespace MovementSim.Reporting;
 /// <summary>Measures over time: reach (total and by who delivered it), fidelity and net benefit, with the events.</summary>
 internal static class TimeCharts
 {
-    public static Chart ReachChart(ResultFolder r, DesignPointSeries p, IReadOnlyList<DesignPointSeries> shown, int total, DesignPointSeries? reference)
+    public static Chart ReachChart(ResultFolder r, DesignPointSeries p, IReadOnlyList<DesignPointSeries> shown, int total, DesignPointSeries? reference,
+        Evidence? evidence)
     {
         var many = shown.Count > 1;
         var lines = new List<TimeLine>();
@@ -45,12 +46,14 @@ internal static class TimeCharts
             caption += $" The movement alone reached {Format.Percent(reference.Final(MeasureSet.Reach).Mean)} (dashed).";
         }
         caption += EventSentence(r, p, MeasureSet.Reach);
-        var plot = Draw.OverTime("Who received it, over time", "Reach (% of eligible people)", true, lines, r.Events);
+        var observed = evidence?.PointsOf(MeasureSet.Reach);
+        caption += ObservedSentence(observed, p, MeasureSet.Reach);
+        var plot = Draw.OverTime("Who received it, over time", "Reach (% of eligible people)", true, lines, r.Events, observed);
         return new Chart("reach_over_time", SectionTime, "Who received it, over time", caption, plot);
     }
 
     public static Chart SingleMeasureChart(ResultFolder r, string measure, string name, string title, string yLabel,
-        DesignPointSeries p, IReadOnlyList<DesignPointSeries> shown, int total, DesignPointSeries? reference)
+        DesignPointSeries p, IReadOnlyList<DesignPointSeries> shown, int total, DesignPointSeries? reference, Evidence? evidence)
     {
         var many = shown.Count > 1;
         var f = Format.For(measure);
@@ -87,7 +90,9 @@ internal static class TimeCharts
                            : ".");
         }
         caption += EventSentence(r, p, measure);
-        var plot = Draw.OverTime(title, yLabel, false, lines, r.Events);
+        var observed = evidence?.PointsOf(measure);
+        caption += ObservedSentence(observed, p, measure);
+        var plot = Draw.OverTime(title, yLabel, false, lines, r.Events, observed);
         return new Chart(name, SectionTime, title, caption, plot);
     }
 
@@ -112,5 +117,25 @@ internal static class TimeCharts
                         $"and {f(p.At(measure, first.Year + 5).Mean)} five years later.";
         }
         return sentence;
+    }
+
+    /// <summary>
+    /// Says what the diamonds are and how many of them lie within the 5–95% band of the runs of <paramref name="p"/>;
+    /// the figures themselves, and any outside the simulated years, are in the report's model-against-record table.
+    /// </summary>
+    public static string ObservedSentence(ObservedPoints? observed, DesignPointSeries p, string measure)
+    {
+        if (observed is null)
+        {
+            return "";
+        }
+        var points = observed.Points;
+        var inside = points.Count(o => p.At(measure, o.Year) is var s && o.Value >= s.Q05 - 1e-12 && o.Value <= s.Q95 + 1e-12);
+        var worst = points.MaxBy(o => Math.Abs(o.Value - p.At(measure, o.Year).Mean))!;
+        var gap = worst.Value - p.At(measure, worst.Year).Mean;
+        var f = Format.For(measure);
+        return $" Diamonds mark the {observed.Label} ({points.Count}): {inside} of {points.Count} lie within the 5–95% band of the runs; "
+               + $"the largest gap to the mean of the runs is {(Format.IsShare(measure) ? Format.Points(gap) : (gap >= 0 ? "+" : "") + f(gap))} "
+               + $"in {Format.Year(worst.Year)} (the figures are in the table under {ChartSet.SectionEvidence}).";
     }
 }

@@ -188,20 +188,33 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void Event_labels_that_would_overlap_go_in_separate_rows()
+    public void Event_labels_that_would_overlap_go_in_separate_rows_and_events_weeks_apart_share_one_label()
     {
         ScheduledEvent[] events =
         [
             new(2003.25, "mandate", "council", 0.4), new(2007.95, "forum", "all", 0.2), new(2008, "mandate", "council", 0.7),
-            new(2020, "budget_shock", "council", 0.3), new(2030, "mandate", "council", 1),
+            new(2012, "mandate", "council", 1), new(2020, "budget_shock", "council", 0.3), new(2030, "mandate", "council", 1),
         ];
 
         var rows = Style.EventRows(events, 1997, 2022);
 
-        Assert.Equal([2003.25, 2007.95, 2008, 2020], rows.Select(r => r.Year)); // 2030 is outside the years shown
-        Assert.Equal(["Apr 2003 mandate", "Dec 2007 forum", "2008 mandate", "2020 budget shock"], rows.Select(r => r.Label));
-        // The forum clears the 2003 label; the 2008 mandate, a few days later, does not; the last runs leftwards.
+        Assert.Equal([2003.25, 2007.95, 2012, 2020], rows.Select(r => r.Year)); // 2030 is outside the years shown
+        // The forum and the mandate a few days later share one label rather than printing on top of each other.
+        Assert.Equal(["Apr 2003 mandate", "Dec 2007 forum + mandate", "2012 mandate", "2020 budget shock"], rows.Select(r => r.Label));
+        // The 2012 label would run into the long 2007 one, so it takes the next row; the last runs leftwards.
         Assert.Equal([0, 0, 1, 0], rows.Select(r => r.Row));
+    }
+
+    [Fact]
+    public void Event_labels_say_what_happened_when_events_csv_names_it()
+    {
+        ScheduledEvent[] events = [new(2003.25, "mandate", "council", 1, "duty to offer"), new(2010, "forum", "all", 0.2)];
+
+        var rows = Style.EventRows(events, 1997, 2022);
+
+        Assert.Equal(["Apr 2003 duty to offer", "2010 forum"], rows.Select(r => r.Label));
+        Assert.Equal("duty to offer", events[0].Label);
+        Assert.Equal("forum", events[1].Label);
     }
 
     [Fact]
