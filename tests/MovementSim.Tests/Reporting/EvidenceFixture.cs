@@ -61,20 +61,7 @@ public sealed class EvidenceFixture : IDisposable
 
     public string ChartPng(string name) => Path.Combine(Results, ResultFiles.Charts, name + ".png");
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("MOVEMENTSIM_KEEP_TEST_RESULTS") is not ("1" or "true"))
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-        }
-    }
+    public void Dispose() => KeptResults.DeleteUnlessKept(Root);
 }
 
 [CollectionDefinition(Name)]

@@ -82,20 +82,7 @@ public sealed class ReportingFixture : IDisposable
         return ChartSet.Build(results).Where(c => c.Section == section).Select(c => c.Save(results.PathOf(ResultFiles.Charts))).ToList();
     }
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("MOVEMENTSIM_KEEP_TEST_RESULTS") is not ("1" or "true"))
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-        }
-    }
+    public void Dispose() => KeptResults.DeleteUnlessKept(Root);
 }
 
 [CollectionDefinition(Name)]
