@@ -9,7 +9,7 @@ using MovementSim.Scenarios;
 namespace MovementSim.Cli.Commands;
 
 /// <summary>
-/// <c>calibrate SCENARIO --observed FILE --fit a,b[,c] [--ranges FILE] [--reps N] [--method nelder-mead|abc]
+/// <c>calibrate SCENARIO [--observed FILE] --fit a,b[,c] [--ranges FILE] [--reps N] [--method nelder-mead|abc]
 /// [--interval bootstrap|profile] [--bootstrap N] [--jobs N] [--seed N] [--set name=value ...] [--out DIR]</c>:
 /// fits parameters to observed values of any measures, every candidate point run through the batch engine with
 /// the same seeds, with intervals from a parametric bootstrap.
@@ -45,11 +45,7 @@ public static class CalibrateCommand
             HelpName = "nelder-mead|abc",
         };
         method.AcceptOnlyFromAmong("nelder-mead", "abc");
-        var reps = AnalysisOptions.Reps();
-        var jobs = AnalysisOptions.Jobs();
-        var seed = AnalysisOptions.Seed();
-        var set = BatchOptions.Set();
-        var output = AnalysisOptions.Out();
+        var common = CommonOptions.ForAnalysis();
         var defaults = new CalibrationOptions(Seeds.DefaultMasterSeed);
         var starts = new Option<int?>("--starts") { Description = $"nelder-mead: start points, a Latin hypercube (default {defaults.Starts}).", HelpName = "N" };
         var maxEvaluations = new Option<int?>("--max-evaluations")
@@ -105,15 +101,14 @@ public static class CalibrateCommand
         };
         var samples = new Option<int?>("--samples") { Description = $"abc: points sampled from the ranges (default {DefaultAbcSamples}).", HelpName = "N" };
         var accept = new Option<double?>("--accept") { Description = $"abc: share of the sample kept, closest first (default {DefaultAbcFraction}).", HelpName = "FRACTION" };
-        var quiet = BatchOptions.Quiet();
         var command = new Command("calibrate",
             "Fit parameters to observed data: the distance is the weighted sum of squared differences between observed values and the replicate mean of the simulated measure, " +
             "with the same seeds at every candidate point (common random numbers). Writes fit.csv (parameter, value, low, high, identified: low and high bound a 95% parametric " +
             "bootstrap interval), observed.csv, calibration.json (the distance), bootstrap.csv, fitted-scenario/ (ready to run), evaluations.csv and a batch of the fitted point " +
             "with manifest.json. " + AnalysisOptions.ExitCodes)
         {
-            scenario, observed, fit, ranges, method, reps, jobs, seed, set, output, starts, maxEvaluations, tolerance, profilePoints, profile, thresholdScale,
-            interval, bootstrap, observedRuns, samples, accept, quiet,
+            scenario, observed, fit, ranges, method, common.Reps, common.Jobs, common.Seed, common.Set, common.Out, starts, maxEvaluations, tolerance, profilePoints, profile, thresholdScale,
+            interval, bootstrap, observedRuns, samples, accept, common.Quiet,
         };
         command.SetAction(parse =>
         {
@@ -163,11 +158,7 @@ public static class CalibrateCommand
                     Fit = parse.GetRequiredValue(fit),
                     Ranges = parse.GetValue(ranges),
                     Method = abc ? CalibrationMethod.Abc : CalibrationMethod.NelderMead,
-                    Reps = parse.GetValue(reps),
-                    Jobs = parse.GetValue(jobs),
-                    Seed = parse.GetValue(seed),
-                    Sets = parse.GetValue(set) ?? [],
-                    Out = parse.GetValue(output),
+                    Common = common.Read(parse),
                     Starts = parse.GetValue(starts),
                     MaxEvaluations = parse.GetValue(maxEvaluations),
                     Tolerance = parse.GetValue(tolerance),
@@ -179,7 +170,6 @@ public static class CalibrateCommand
                     ObservedRuns = parse.GetValue(observedRuns),
                     Samples = parse.GetValue(samples),
                     Accept = parse.GetValue(accept),
-                    Quiet = parse.GetValue(quiet),
                     CommandLine = BatchInvocation.CommandLineOf(parse),
                 },
                 usage, parse.InvocationConfiguration.Output, stderr, afterAnalysis);
@@ -195,11 +185,7 @@ public static class CalibrateCommand
         public required string Fit { get; init; }
         public string? Ranges { get; init; }
         public required CalibrationMethod Method { get; init; }
-        public int? Reps { get; init; }
-        public int? Jobs { get; init; }
-        public int? Seed { get; init; }
-        public IReadOnlyList<string> Sets { get; init; } = [];
-        public string? Out { get; init; }
+        public required CommonArguments Common { get; init; }
         public int? Starts { get; init; }
         public int? MaxEvaluations { get; init; }
         public double? Tolerance { get; init; }
@@ -211,15 +197,14 @@ public static class CalibrateCommand
         public int? ObservedRuns { get; init; }
         public int? Samples { get; init; }
         public double? Accept { get; init; }
-        public bool Quiet { get; init; }
         public string CommandLine { get; init; } = "";
     }
 
     private static int Execute(Arguments args, List<string> usage, TextWriter stdout, TextWriter stderr, Action<string>? afterAnalysis)
     {
         // 1. The command line on its own.
-        var overrides = BatchInvocation.ParseSets(args.Sets, usage);
-        AnalysisInvocation.CheckCommon(args.Jobs, args.Reps, usage);
+        var overrides = BatchInvocation.ParseSets(args.Common.Sets, usage);
+        AnalysisInvocation.CheckCommon(args.Common.Jobs, args.Common.Reps, usage);
         if (args.Starts is < 1)
         {
             usage.Add($"--starts must be at least 1 (got {args.Starts})");
@@ -262,7 +247,7 @@ public static class CalibrateCommand
         var errors = inputs.Errors;
         var (observed, observedPath) = Targets(args.Observed, inputs);
         errors.AddRange(observed.Errors.Select(e => e.ToString()));
-        var seed = args.Seed ?? Seeds.DefaultMasterSeed;
+        var seed = args.Common.Seed ?? Seeds.DefaultMasterSeed;
         var defaults = new CalibrationOptions(seed);
         var options = defaults with
         {
@@ -299,10 +284,10 @@ public static class CalibrateCommand
             {
                 Scenario = scenario,
                 Parameters = inputs.Parameters,
-                Replicates = args.Reps ?? DesignRequest.DefaultReplicates,
+                Replicates = args.Common.Reps ?? DesignRequest.DefaultReplicates,
                 MasterSeed = seed,
                 CommonRandomNumbers = true,
-                Jobs = args.Jobs ?? Environment.ProcessorCount,
+                Jobs = args.Common.Jobs ?? Environment.ProcessorCount,
                 Inputs = BatchInvocation.InputsOf(loaded, null),
                 // The per-call batches are deleted once read; the closing batch's snapshot is written below.
                 WriteSnapshot = _ => { },
@@ -315,15 +300,15 @@ public static class CalibrateCommand
             Abc = args.Method == CalibrationMethod.Abc
                 ? new AbcOptions(args.Samples ?? DefaultAbcSamples, AbcAcceptance.Closest(args.Accept ?? DefaultAbcFraction), seed)
                 : null,
-            OutputDirectory = args.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
+            OutputDirectory = args.Common.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
             ExtraInputs = AnalysisInvocation.ExtraInputs((args.Observed, "observed-input.csv"), (args.Ranges, "ranges.csv")),
-            Progress = args.Quiet ? null : Throttled(stderr),
+            Progress = args.Common.Quiet ? null : Throttled(stderr),
             ClosingSnapshot = folder => ScenarioFiles.Copy(loaded, folder),
         };
         return AnalysisInvocation.Guard(stderr, () =>
         {
             var outcome = CalibrationStudy.Run(settings);
-            if (!args.Quiet)
+            if (!args.Common.Quiet)
             {
                 stderr.WriteLine(outcome.Rows is null
                     ? $"movementsim: {outcome.OutputDirectory} already holds this finished calibration; nothing to do"

@@ -30,11 +30,8 @@ public static class RunCommand
             {
                 IsRun = true,
                 Scenario = parse.GetRequiredValue(scenario),
-                Seed = parse.GetValue(seed),
+                Common = new CommonArguments(null, null, parse.GetValue(seed), parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(quiet)),
                 Threads = parse.GetValue(threads),
-                Sets = parse.GetValue(set) ?? [],
-                Out = parse.GetValue(output),
-                Quiet = parse.GetValue(quiet),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterRun));

@@ -79,11 +79,7 @@ public static class SuiteCommand
                 {
                     Scenario = s,
                     IsRun = false,
-                    Reps = parse.GetValue(reps),
-                    Jobs = parse.GetValue(jobs),
-                    Seed = parse.GetValue(seed),
-                    Out = output,
-                    Quiet = parse.GetValue(quiet),
+                    Common = new CommonArguments(parse.GetValue(reps), parse.GetValue(jobs), parse.GetValue(seed), [], output, parse.GetValue(quiet)),
                     CommandLine = BatchInvocation.CommandLineOf(parse),
                 }, stdout, stderr, afterBatch);
                 if (code is Cli.Ok or Cli.SomeRunsFailed)
