@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MovementSim.Batch;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -12,7 +13,8 @@ namespace MovementSim.Cli.Commands;
 public static class BatchCommand
 {
     /// <param name="afterBatch">Called with the result folder once a whole (not sharded) batch is complete: charts and report.</param>
-    public static Command Create(Action<string>? afterBatch = null)
+    /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
+    public static Command Create(Action<string>? afterBatch = null, IAnsiConsole? terminal = null)
     {
         var scenario = BatchOptions.Scenario();
         var common = new CommonOptions(
@@ -48,7 +50,7 @@ public static class BatchCommand
                 DryRun = parse.GetValue(dryRun),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterBatch));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterBatch, terminal));
         return command;
     }
 }

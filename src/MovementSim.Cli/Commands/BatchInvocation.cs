@@ -2,6 +2,7 @@ using System.Globalization;
 using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Scenarios;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal sealed record BatchArguments
 /// </summary>
 internal static class BatchInvocation
 {
-    public static int Execute(BatchArguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterBatch)
+    public static int Execute(BatchArguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterBatch, IAnsiConsole? terminal = null)
     {
         // 1. The command line on its own.
         var usage = new List<string>();
@@ -149,7 +150,7 @@ internal static class BatchInvocation
                     }
                 },
             };
-            var outcome = ProgressDisplay.Run(stderr, args.Common.Quiet, progress => BatchRunner.Run(batch, progress));
+            var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => BatchRunner.Run(batch, progress));
             if (!args.Common.Quiet)
             {
                 stderr.WriteLine(Describe(outcome));

@@ -5,6 +5,7 @@ using MovementSim.Analysis.Sensitivity;
 using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Scenarios;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -20,7 +21,8 @@ public static class SensitivityCommand
     public const int DefaultBootstrap = 1000;
 
     /// <param name="afterAnalysis">Called with the result folder once it is complete (charts and report).</param>
-    public static Command Create(Action<string>? afterAnalysis = null)
+    /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
+    public static Command Create(Action<string>? afterAnalysis = null, IAnsiConsole? terminal = null)
     {
         var scenario = BatchOptions.Scenario();
         var method = new Option<string>("--method")
@@ -86,7 +88,7 @@ public static class SensitivityCommand
                 Force = parse.GetValue(force),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterAnalysis));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterAnalysis, terminal));
         return command;
     }
 
@@ -107,7 +109,7 @@ public static class SensitivityCommand
         public string CommandLine { get; init; } = "";
     }
 
-    private static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterAnalysis)
+    private static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterAnalysis, IAnsiConsole? terminal)
     {
         // 1. The command line on its own.
         var usage = new List<string>();
@@ -202,7 +204,7 @@ public static class SensitivityCommand
         };
         return AnalysisInvocation.Guard(stderr, () =>
         {
-            var outcome = ProgressDisplay.Run(stderr, args.Common.Quiet, progress => SensitivityStudy.Run(settings with { Progress = progress }));
+            var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => SensitivityStudy.Run(settings with { Progress = progress }));
             if (!args.Common.Quiet)
             {
                 var output = string.Create(CultureInfo.InvariantCulture, $"{target.Value.Measure} in {year:R}");

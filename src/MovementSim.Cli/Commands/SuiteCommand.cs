@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MovementSim.Reporting;
 using MovementSim.Scenarios;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -15,7 +16,8 @@ public static class SuiteCommand
 {
     public const int DefaultReplicates = 10;
 
-    public static Command Create(Action<string> afterBatch)
+    /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
+    public static Command Create(Action<string> afterBatch, IAnsiConsole? terminal = null)
     {
         var folder = new Argument<string>("SCENARIOS_DIR")
         {
@@ -81,7 +83,7 @@ public static class SuiteCommand
                     IsRun = false,
                     Common = new CommonArguments(parse.GetValue(reps), parse.GetValue(jobs), parse.GetValue(seed), [], output, parse.GetValue(quiet)),
                     CommandLine = BatchInvocation.CommandLineOf(parse),
-                }, stdout, stderr, afterBatch);
+                }, stdout, stderr, afterBatch, terminal);
                 if (code is Cli.Ok or Cli.SomeRunsFailed)
                 {
                     outputs.Add(output);
