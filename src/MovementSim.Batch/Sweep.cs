@@ -63,7 +63,7 @@ public sealed record SweepParseResult(SweepSpec? Sweep, IReadOnlyList<ScenarioEr
 /// </summary>
 public static class SweepFile
 {
-    public const string DefaultName = "sweep.csv";
+    public const string DefaultName = ScenarioFormat.SweepFile;
 
     /// <summary>The file's columns: only name and kind must be in the header.</summary>
     public static readonly FileFormat Format = new(DefaultName, false,

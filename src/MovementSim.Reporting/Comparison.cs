@@ -15,7 +15,7 @@ public sealed record ComparisonResult(string IndexPath, IReadOnlyList<ChartFile>
 /// </summary>
 public static class Comparison
 {
-    public const string IndexFile = "index.html";
+    public const string IndexFile = ResultFiles.Index;
 
     /// <summary>Writes outDir/index.html and outDir/charts/compare_*.{png,svg}; writes any scenario's report.html that is missing.</summary>
     /// <exception cref="ResultFolderException">No folder given, or one is missing or not a result folder.</exception>

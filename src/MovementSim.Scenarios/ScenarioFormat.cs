@@ -122,11 +122,15 @@ public static class ScenarioFormat
     public const string AlternativesFile = "alternatives.csv";
     public const string EventsFile = "events.csv";
 
+    /// <summary>The design of experiments batch reads (scenarios/SWEEP.md) and the analyses' ranges: other tools' files.</summary>
+    public const string SweepFile = "sweep.csv";
+    public const string RangesFile = "ranges.csv";
+
     /// <summary>The reserved row of parameters.csv that names the scenario this one is a variant of.</summary>
     public const string BaseRow = "base";
 
     /// <summary>Files other tools own (batch and the analyses); the loader leaves them alone.</summary>
-    public static readonly IReadOnlyList<string> OtherToolsFiles = ["sweep.csv", "ranges.csv"];
+    public static readonly IReadOnlyList<string> OtherToolsFiles = [SweepFile, RangesFile];
 
     /// <summary>Longest distance from 1 that a motive profile's weights may sum to.</summary>
     public const double WeightSumTolerance = 1e-6;

@@ -71,10 +71,10 @@ public static class CalibrationStudy
     public const string FitFile = ResultFiles.Fit;
     public const string ObservedResultFile = ResultFiles.Observed;
     public const string SummaryFile = ResultFiles.Calibration;
-    public const string ProfilesFile = "profiles.csv";
-    public const string AbcSamplesFile = "abc-samples.csv";
-    public const string BootstrapFile = "bootstrap.csv";
-    public const string BootstrapDataFile = "bootstrap-data.csv";
+    public const string ProfilesFile = ResultFiles.Profiles;
+    public const string AbcSamplesFile = ResultFiles.AbcSamples;
+    public const string BootstrapFile = ResultFiles.Bootstrap;
+    public const string BootstrapDataFile = ResultFiles.BootstrapData;
     public const string FittedScenarioFolder = "fitted-scenario";
 
     public static CalibrationOutcome Run(CalibrationSettings s)

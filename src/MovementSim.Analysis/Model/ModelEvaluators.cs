@@ -36,7 +36,7 @@ public readonly record struct CalibrationProgress(int PointsSimulated, int Point
 /// </summary>
 public sealed class ModelMeasures : ISimulatedMeasures
 {
-    public const string EvaluationsFile = "evaluations.csv";
+    public const string EvaluationsFile = ResultFiles.Evaluations;
     public const string RunsFolder = "runs";
 
     private readonly BatchModel _model;

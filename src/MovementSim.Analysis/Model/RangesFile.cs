@@ -21,7 +21,7 @@ public sealed record RangesFileResult(IReadOnlyDictionary<string, RangeEntry> Ra
 /// </summary>
 public static class RangesFile
 {
-    public static readonly FileFormat Format = new("ranges.csv", false,
+    public static readonly FileFormat Format = new(ScenarioFormat.RangesFile, false,
         "The interval each parameter is varied or searched over.",
         [
             new("parameter", ColumnKind.Reference, "A numeric parameter's name."),

@@ -53,7 +53,7 @@ public sealed record SensitivityOutcome(string OutputDirectory, IReadOnlyList<In
 public static class SensitivityStudy
 {
     public const string IndicesFile = ResultFiles.Indices;
-    public const string PointsFile = "points.csv";
+    public const string PointsFile = ResultFiles.Points;
     public const string RunsFolder = "runs";
 
     public static long PointCount(SensitivityMethod method, int parameters, int samples) =>

@@ -24,6 +24,18 @@ public static class ResultFiles
     public const string Fit = "fit.csv";
     public const string Observed = ObservedFile.Name;
     public const string Calibration = "calibration.json";
+    public const string Points = "points.csv";
+    public const string Evaluations = "evaluations.csv";
+    public const string Profiles = "profiles.csv";
+    public const string AbcSamples = "abc-samples.csv";
+    public const string Bootstrap = "bootstrap.csv";
+    public const string BootstrapData = "bootstrap-data.csv";
+
+    /// <summary>The copy of calibrate's --observed file among the inputs of scenario/ (the scenario's own observed.csv keeps its name).</summary>
+    public const string ObservedInput = "observed-input.csv";
+
+    /// <summary>The page comparing every scenario, in the root of a suite's results.</summary>
+    public const string Index = "index.html";
 
     /// <summary>Finished runs waiting to be assembled: one small file per run (see <see cref="BatchRunner"/>).</summary>
     public const string Parts = ".parts";

@@ -301,7 +301,7 @@ public static class CalibrateCommand
                 ? new AbcOptions(args.Samples ?? DefaultAbcSamples, AbcAcceptance.Closest(args.Accept ?? DefaultAbcFraction), seed)
                 : null,
             OutputDirectory = args.Common.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
-            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Observed, "observed-input.csv"), (args.Ranges, "ranges.csv")),
+            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Observed, ResultFiles.ObservedInput), (args.Ranges, ScenarioFormat.RangesFile)),
             Progress = args.Common.Quiet ? null : Throttled(stderr),
             ClosingSnapshot = folder => ScenarioFiles.Copy(loaded, folder),
         };

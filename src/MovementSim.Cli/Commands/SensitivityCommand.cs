@@ -200,7 +200,7 @@ public static class SensitivityCommand
             Target = target.Value,
             Year = year,
             OutputDirectory = args.Common.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
-            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Ranges, "ranges.csv")),
+            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Ranges, ScenarioFormat.RangesFile)),
         };
         return AnalysisInvocation.Guard(stderr, () =>
         {

@@ -44,7 +44,7 @@ public static class SuiteCommand
                 return Cli.InvalidInput;
             }
             var scenarios = Directory.GetDirectories(root)
-                .Where(d => File.Exists(Path.Combine(d, "parameters.csv")) || File.Exists(Path.Combine(d, "organisations.csv")))
+                .Where(d => File.Exists(Path.Combine(d, ScenarioFormat.ParametersFile)) || File.Exists(Path.Combine(d, ScenarioFormat.OrganisationsFile)))
                 .Order(StringComparer.Ordinal)
                 .ToArray();
             if (scenarios.Length == 0)
