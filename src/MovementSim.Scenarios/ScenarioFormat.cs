@@ -28,7 +28,8 @@ public enum ColumnKind
 /// <param name="Min">Lowest valid value of a number column (exclusive when <paramref name="MinExclusive"/>).</param>
 /// <param name="Max">Highest valid value of a number column (exclusive when <paramref name="MaxExclusive"/>).</param>
 /// <param name="AllowedText">What is allowed, when the kind and range alone do not say it.</param>
-/// <param name="Optional">The header may leave the column out; its cells then read as empty.</param>
+/// <param name="Optional">The header may leave the column out, and a row may leave it empty; either means the
+/// meaning's stated default.</param>
 public sealed record ColumnFormat(
     string Name,
     ColumnKind Kind,
@@ -259,9 +260,8 @@ public static class ScenarioFormat
                 AllowedText: "the organisation name of a row of organisations.csv, or all (forum and movement_funding: all only)"),
             new("value", ColumnKind.Real, "Size of the event; its meaning and range depend on the event (see the table below).",
                 AllowedText: "a number in the event's range (see the table below)"),
-            new("label", ColumnKind.Text, "What happened, in words (e.g. `duty to offer`, `Putting People First`), for the event markers "
-                + "of charts and reports; without it they name the kind of event. The model does not read it.",
-                AllowedText: "text; empty for none", Optional: true),
+            new("label", ColumnKind.Text, "What happened, in a few words, for the markers on charts and the report (e.g. duty to offer); empty: the event's kind.",
+                AllowedText: "any text", Optional: true),
         ]);
 
     /// <summary>Every file the model is built from, in the order the loader reads them (and the writer writes them).</summary>

@@ -51,7 +51,7 @@ internal static class EventsLoader
             if (ok)
             {
                 var label = row.Raw(f["label"]);
-                list.Add(new EventSpec(year, kind, target, value, label.Length == 0 ? null : label));
+                list.Add(new EventSpec(year, kind, target, value) { Label = label.Length > 0 ? label : null });
             }
         }
         return list;

@@ -34,8 +34,8 @@ public sealed class EvidenceFixture : IDisposable
             Name = "evidence",
             Events =
             [
-                new EventSpec(2003.25, EventKind.Mandate, "council", 0.5, "duty to offer"),
-                new EventSpec(2003.3, EventKind.Forum, "all", 0.2, "first forum"),
+                new EventSpec(2003.25, EventKind.Mandate, "council", 0.5) { Label = "duty to offer" },
+                new EventSpec(2003.3, EventKind.Forum, "all", 0.2) { Label = "first forum" },
                 new EventSpec(2007, EventKind.BudgetShock, "council", 0.2),
             ],
         }, Scenario);
