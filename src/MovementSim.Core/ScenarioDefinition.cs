@@ -40,7 +40,11 @@ public sealed record AlternativeSpec(string Name, double Fidelity, double Cost, 
 public sealed record ComponentSpec(string Name, double Importance, IReadOnlyList<AlternativeSpec> Alternatives);
 
 /// <summary>A scheduled event. <see cref="Target"/> is an organisation name or "all".</summary>
-public sealed record EventSpec(double Year, EventKind Kind, string Target, double Value);
+public sealed record EventSpec(double Year, EventKind Kind, string Target, double Value)
+{
+    /// <summary>What happened, in words, for charts and reports ("duty to offer"); null: the event's kind.</summary>
+    public string? Label { get; init; }
+}
 
 /// <summary>Everything a run needs besides its seed. Built by the scenario loader or by hand in tests.</summary>
 public sealed record ScenarioDefinition(

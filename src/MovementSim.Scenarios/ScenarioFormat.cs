@@ -28,6 +28,8 @@ public enum ColumnKind
 /// <param name="Min">Lowest valid value of a number column (exclusive when <paramref name="MinExclusive"/>).</param>
 /// <param name="Max">Highest valid value of a number column (exclusive when <paramref name="MaxExclusive"/>).</param>
 /// <param name="AllowedText">What is allowed, when the kind and range alone do not say it.</param>
+/// <param name="Optional">The header may leave the column out, and a row may leave it empty; either means the
+/// meaning's stated default.</param>
 public sealed record ColumnFormat(
     string Name,
     ColumnKind Kind,
@@ -38,7 +40,8 @@ public sealed record ColumnFormat(
     bool MinExclusive = false,
     bool MaxExclusive = false,
     IReadOnlyList<string>? Choices = null,
-    string? AllowedText = null)
+    string? AllowedText = null,
+    bool Optional = false)
 {
     /// <summary>What a valid value looks like, in words, as error messages and the README say it.</summary>
     public string Allowed => AllowedText ?? Kind switch
@@ -46,8 +49,8 @@ public sealed record ColumnFormat(
         ColumnKind.Name => "a name of letters, digits, '_' and '-'",
         ColumnKind.Choice => "one of " + string.Join(", ", Choices!),
         ColumnKind.Flag => "0 or 1 (true or false also accepted)",
-        ColumnKind.Real => "a number " + RangeWords(),
-        ColumnKind.Integer => "a whole number " + RangeWords(),
+        ColumnKind.Real => ("a number " + RangeWords()).TrimEnd(),
+        ColumnKind.Integer => ("a whole number " + RangeWords()).TrimEnd(),
         _ => "text",
     };
 
@@ -76,11 +79,16 @@ public sealed record ColumnFormat(
     }
 }
 
-/// <summary>One file of a scenario folder and its columns, in the order the writer writes them.</summary>
+/// <summary>One input file (of a scenario folder, or a sweep, ranges or observations file) and its columns, in the order the writer writes them.</summary>
 /// <param name="Required">The folder (or one of its bases) must have it.</param>
-public sealed record FileFormat(string Name, bool Required, string Meaning, IReadOnlyList<ColumnFormat> Columns)
+/// <param name="OtherColumnsAllowed">Columns the format does not name are allowed and ignored (notes a user keeps beside the data).</param>
+public sealed record FileFormat(string Name, bool Required, string Meaning, IReadOnlyList<ColumnFormat> Columns, bool OtherColumnsAllowed = false)
 {
     public string HeaderLine => string.Join(',', Columns.Select(c => c.Name));
+
+    /// <summary>The header as messages show it: optional columns in brackets.</summary>
+    public string HeaderShape => string.Join(',', Columns.Where(c => !c.Optional).Select(c => c.Name))
+        + string.Concat(Columns.Where(c => c.Optional).Select(c => $"[,{c.Name}]"));
 
     public ColumnFormat this[string column] => Columns.First(c => c.Name == column);
 }
@@ -115,11 +123,15 @@ public static class ScenarioFormat
     public const string AlternativesFile = "alternatives.csv";
     public const string EventsFile = "events.csv";
 
+    /// <summary>The design of experiments batch reads (scenarios/SWEEP.md) and the analyses' ranges: other tools' files.</summary>
+    public const string SweepFile = "sweep.csv";
+    public const string RangesFile = "ranges.csv";
+
     /// <summary>The reserved row of parameters.csv that names the scenario this one is a variant of.</summary>
     public const string BaseRow = "base";
 
-    /// <summary>Files other tools own (the batch and calibration engineers'); the loader leaves them alone.</summary>
-    public static readonly IReadOnlyList<string> OtherToolsFiles = ["sweep.csv", "observed.csv", "ranges.csv"];
+    /// <summary>Files other tools own (batch and the analyses); the loader leaves them alone.</summary>
+    public static readonly IReadOnlyList<string> OtherToolsFiles = [SweepFile, RangesFile];
 
     /// <summary>Longest distance from 1 that a motive profile's weights may sum to.</summary>
     public const double WeightSumTolerance = 1e-6;
@@ -248,15 +260,23 @@ public static class ScenarioFormat
                 AllowedText: "the organisation name of a row of organisations.csv, or all (forum and movement_funding: all only)"),
             new("value", ColumnKind.Real, "Size of the event; its meaning and range depend on the event (see the table below).",
                 AllowedText: "a number in the event's range (see the table below)"),
+            new("label", ColumnKind.Text, "What happened, in a few words, for the markers on charts and the report (e.g. duty to offer); empty: the event's kind.",
+                AllowedText: "any text", Optional: true),
         ]);
 
-    /// <summary>Every scenario file the loader reads, in the order it reads them.</summary>
+    /// <summary>Every file the model is built from, in the order the loader reads them (and the writer writes them).</summary>
     public static readonly IReadOnlyList<FileFormat> Files = [Parameters, Organisations, Actors, Components, Alternatives, Events];
+
+    /// <summary>The observations a scenario may ship: read and checked by the loader, but not part of the model.</summary>
+    public static FileFormat Observed => ObservedFile.Format;
+
+    /// <summary>Every file of a scenario folder that scenarios/README.md documents and the loader reads.</summary>
+    public static IReadOnlyList<FileFormat> Documented => [.. Files, Observed];
 
     public static FileFormat? FindFile(string name) => Files.FirstOrDefault(f => f.Name == name);
 
     /// <summary>All file names a scenario folder may hold, for "valid names are" messages.</summary>
-    public static IReadOnlyList<string> KnownCsvFiles => [.. Files.Select(f => f.Name), .. OtherToolsFiles];
+    public static IReadOnlyList<string> KnownCsvFiles => [.. Documented.Select(f => f.Name), .. OtherToolsFiles];
 
     /// <summary>The text a value of <paramref name="spec"/> is written as in files.</summary>
     public static string FormatParameter(ParameterSpec spec, ModelParameters p) =>

@@ -27,9 +27,10 @@ public static class ScenarioLoader
         var archetypes = ActorsLoader.Load(load, organisationNames);
         var components = ComponentsLoader.Load(load);
         var events = EventsLoader.Load(load, organisationNames, parameters, settings.HorizonKnown);
+        var observed = ObservedFile.Rows(load.Open(ScenarioFormat.Observed), load.Errors);
 
         return load.Result(load.Errors.Count == 0
             ? new ScenarioDefinition(load.ScenarioName, parameters, organisations, archetypes, components, events)
-            : null, settings);
+            : null, settings, observed);
     }
 }

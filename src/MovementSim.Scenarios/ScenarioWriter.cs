@@ -79,7 +79,7 @@ public static class ScenarioWriter
             ScenarioFormat.ComponentsFile => s.Components.Select(c => new[] { c.Name, Num(c.Importance) }),
             ScenarioFormat.AlternativesFile => s.Components.SelectMany(c => c.Alternatives.Select(a =>
                 new[] { c.Name, a.Name, Num(a.Fidelity), Num(a.Cost) }.Concat(a.Appeal.Select(Num)).ToArray())),
-            ScenarioFormat.EventsFile => s.Events.Select(e => new[] { Num(e.Year), Names.Of(e.Kind), e.Target, Num(e.Value) }),
+            ScenarioFormat.EventsFile => s.Events.Select(e => new[] { Num(e.Year), Names.Of(e.Kind), e.Target, Num(e.Value), e.Label ?? "" }),
             _ => throw new InvalidOperationException($"no writer for {file.Name}"),
         };
 

@@ -6,9 +6,17 @@ namespace MovementSim.Scenarios;
 /// Checks a table's header against its <see cref="FileFormat"/> and hands out its rows, each able to
 /// read its fields by column with full error reporting. Columns may come in any order.
 /// </summary>
-internal sealed class TableReader
+public sealed class TableReader
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a file and checks its header; null (with errors added) when it cannot be read.</summary>
+    public static TableReader? Open(string fullPath, string displayPath, FileFormat format, List<ScenarioError> errors) =>
+        CsvTable.Read(fullPath, displayPath, errors, format.HeaderShape) is { } table ? new TableReader(table, format, errors) : null;
+
+    /// <summary>Reads CSV text as the file <paramref name="displayPath"/> and checks its header.</summary>
+    public static TableReader? Parse(string text, string displayPath, FileFormat format, List<ScenarioError> errors) =>
+        CsvTable.Parse(text, displayPath, errors, format.HeaderShape) is { } table ? new TableReader(table, format, errors) : null;
 
     public TableReader(CsvTable table, FileFormat format, List<ScenarioError> errors)
     {
@@ -25,6 +33,10 @@ internal sealed class TableReader
             }
             else if (format.Columns.All(c => c.Name != name))
             {
+                if (format.OtherColumnsAllowed)
+                {
+                    continue;
+                }
                 var near = NameSuggester.Nearest(name, format.Columns.Select(c => c.Name));
                 Error(table.Header.Line, i + 1, near is null
                     ? $"unknown column '{name}': {format.Name} has the columns {string.Join(", ", format.Columns.Select(c => c.Name))}"
@@ -40,7 +52,7 @@ internal sealed class TableReader
             }
         }
         Usable = true;
-        foreach (var column in format.Columns.Where(c => !_index.ContainsKey(c.Name)))
+        foreach (var column in format.Columns.Where(c => !c.Optional && !_index.ContainsKey(c.Name)))
         {
             Error(table.Header.Line, 0, $"missing required column '{column.Name}'");
             Usable = false;
@@ -64,16 +76,20 @@ internal sealed class TableReader
 
     public void Error(int line, int column, string message) => Errors.Add(new ScenarioError(File, line, column, message));
 
-    public int IndexOf(ColumnFormat column) => _index[column.Name];
+    /// <summary>The header has the column (always so for a column that is not optional, once the reader is usable).</summary>
+    public bool Has(ColumnFormat column) => _index.ContainsKey(column.Name);
+
+    /// <summary>The column's 0-based index in the header, -1 when the header does not have it.</summary>
+    public int IndexOf(ColumnFormat column) => _index.TryGetValue(column.Name, out var i) ? i : -1;
 }
 
 /// <summary>One row of a table. Each getter validates its field and adds an error when it is not valid.</summary>
-internal sealed class RowReader
+public sealed class RowReader
 {
     private readonly TableReader _table;
     private readonly CsvLine _line;
 
-    public RowReader(TableReader table, CsvLine line)
+    internal RowReader(TableReader table, CsvLine line)
     {
         _table = table;
         _line = line;
@@ -97,13 +113,17 @@ internal sealed class RowReader
 
     public int Line => _line.Line;
 
+    /// <summary>The column's 1-based position in the row, 0 (the whole line) when the header does not have it.</summary>
     public int ColumnOf(ColumnFormat column) => _table.IndexOf(column) + 1;
 
-    /// <summary>The field's text, even for an incomplete row ("" past its end).</summary>
+    /// <summary>Where the field is, for an error found later.</summary>
+    public SourceLocation At(ColumnFormat column) => new(_table.File, Line, ColumnOf(column));
+
+    /// <summary>The field's text, even for an incomplete row ("" past its end, or when the header lacks the column).</summary>
     public string Raw(ColumnFormat column)
     {
         var i = _table.IndexOf(column);
-        return i < _line.Fields.Length ? _line.Fields[i] : "";
+        return i >= 0 && i < _line.Fields.Length ? _line.Fields[i] : "";
     }
 
     public void Error(ColumnFormat column, string message) => _table.Error(Line, ColumnOf(column), message);

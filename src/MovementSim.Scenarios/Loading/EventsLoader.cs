@@ -50,7 +50,8 @@ internal static class EventsLoader
             ok &= row.Real(valueColumn, out var value) & kindOk;
             if (ok)
             {
-                list.Add(new EventSpec(year, kind, target, value));
+                var label = row.Raw(f["label"]);
+                list.Add(new EventSpec(year, kind, target, value) { Label = label.Length > 0 ? label : null });
             }
         }
         return list;
