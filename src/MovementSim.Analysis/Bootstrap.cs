@@ -1,4 +1,5 @@
 using MathNet.Numerics.Statistics;
+using MovementSim.Batch;
 
 namespace MovementSim.Analysis;
 
@@ -19,7 +20,7 @@ internal static class Bootstrap
     /// definition R-7 (the default of R and numpy) so the numbers match other tools.
     /// </summary>
     public static (double Low, double High) PercentileInterval(double[] replicates, double confidence) =>
-        CentralInterval(replicates, confidence, QuantileDefinition.R7);
+        SampleStatistics.CentralInterval(replicates, confidence, QuantileDefinition.R7);
 
     /// <summary>
     /// The central <paramref name="confidence"/> interval of expensive replicates, read from order statistics as
@@ -30,15 +31,7 @@ internal static class Bootstrap
     /// the smallest and largest, an interval of (N - 1)/(N + 1).
     /// </summary>
     public static (double Low, double High) OrderStatisticInterval(double[] replicates, double confidence) =>
-        CentralInterval(replicates, confidence, QuantileDefinition.R6);
-
-    private static (double Low, double High) CentralInterval(double[] replicates, double confidence, QuantileDefinition definition)
-    {
-        var tail = (1.0 - confidence) / 2.0;
-        var sorted = (double[])replicates.Clone();
-        Array.Sort(sorted);
-        return (SortedArrayStatistics.QuantileCustom(sorted, tail, definition), SortedArrayStatistics.QuantileCustom(sorted, 1.0 - tail, definition));
-    }
+        SampleStatistics.CentralInterval(replicates, confidence, QuantileDefinition.R6);
 
     public static void ValidateOptions(int resamples, double confidence)
     {

@@ -114,16 +114,10 @@ public static class BatchRunner
                 SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), request.SummaryMemoryBudget, request.Jobs);
             }
         }
-        var manifest = Manifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
-            request.Jobs, (request.Executor as SimulationExecutor)?.Threads ?? 1, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures);
-        foreach (var (key, value) in request.ManifestExtra ?? [])
-        {
-            if (!manifest.TryAdd(key, value?.DeepClone()))
-            {
-                throw new ArgumentException($"manifest entry '{key}' is the batch's own and cannot be replaced");
-            }
-        }
-        AtomicFile.WriteAllText(manifestPath, Manifest.ToText(manifest));
+        var manifest = ResultManifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
+            request.Jobs, (request.Executor as SimulationExecutor)?.Threads ?? 1, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures)
+            with { Analysis = ResultManifest.AnalysisEntries(request.ManifestExtra) };
+        AtomicFile.WriteAllText(manifestPath, manifest.ToText());
         DeleteParts(parts);
         return new BatchOutcome(folder.Root, total, resumed, executed, failures, false);
     }

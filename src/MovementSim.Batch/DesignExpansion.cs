@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.Random;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -18,7 +19,7 @@ public sealed record DesignRequest(
     public const int DefaultMaxRuns = 10_000;
 }
 
-public sealed record DesignResult(Design? Design, IReadOnlyList<InputError> Errors)
+public sealed record DesignResult(Design? Design, IReadOnlyList<ScenarioError> Errors)
 {
     public bool IsValid => Design is not null && Errors.Count == 0;
 }
@@ -35,11 +36,11 @@ public static class DesignExpansion
     public static DesignResult Expand(SweepSpec? sweep, ModelParameters baseParameters, DesignRequest request,
         IReadOnlyList<EventSpec>? events = null)
     {
-        var errors = new List<InputError>();
+        var errors = new List<ScenarioError>();
         var replicates = request.Replicates ?? sweep?.Replicates ?? DesignRequest.DefaultReplicates;
         if (replicates < 1)
         {
-            errors.Add(InputError.General($"--reps must be at least 1 (got {replicates})"));
+            errors.Add(ScenarioError.General($"--reps must be at least 1 (got {replicates})"));
             return new DesignResult(null, errors);
         }
         if (sweep is null)
@@ -96,7 +97,7 @@ public static class DesignExpansion
 
         var points = sweep.Method == DesignMethod.FullFactorial
             ? FullFactorial(dims)
-            : LatinHypercube(dims, (int)pointCount, request.MasterSeed);
+            : LatinHypercubePoints(dims, (int)pointCount, request.MasterSeed);
         var swept = dims.Select(d => d.Parameter).ToArray();
         var design = new Design(sweep.Method, swept, points, replicates, request.MasterSeed);
         CrossCheck(design, sweep, baseParameters, events ?? [], errors);
@@ -104,7 +105,7 @@ public static class DesignExpansion
     }
 
     private static bool CheckSize(SweepSpec? sweep, IReadOnlyList<SweepDimension> dims, long points, int replicates,
-        DesignRequest request, List<InputError> errors)
+        DesignRequest request, List<ScenarioError> errors)
     {
         var runs = points * replicates;
         var limit = sweep?.MaxRuns ?? DesignRequest.DefaultMaxRuns;
@@ -128,14 +129,14 @@ public static class DesignExpansion
         if (runs > int.MaxValue)
         {
             var message = $"the design has more than {int.MaxValue} runs ({Breakdown()}), which no batch can hold";
-            errors.Add(where?.Error(message) ?? InputError.General(message));
+            errors.Add(where?.Error(message) ?? ScenarioError.General(message));
             return false;
         }
         if (runs > limit && !request.Force)
         {
             var message = $"the design has {runs} runs ({Breakdown()}), more than the limit of {limit} " +
                 "(setting max_runs): lower the levels or replicates, raise max_runs in the sweep file, or pass --force";
-            errors.Add(where?.Error(message) ?? InputError.General(message));
+            errors.Add(where?.Error(message) ?? ScenarioError.General(message));
             return false;
         }
         return true;
@@ -160,43 +161,11 @@ public static class DesignExpansion
         return points;
     }
 
-    /// <summary>
-    /// Draws, dimension by dimension in file order: a Fisher-Yates permutation of the strata
-    /// (n-1 draws), then one uniform offset within the stratum per sample (n draws).
-    /// </summary>
-    private static DesignPoint[] LatinHypercube(IReadOnlyList<SweepDimension> dims, int samples, int masterSeed)
+    /// <summary>A Latin hypercube in the unit cube, one dimension per swept parameter in file order, mapped to values.</summary>
+    private static DesignPoint[] LatinHypercubePoints(IReadOnlyList<SweepDimension> dims, int samples, int masterSeed)
     {
-        var rng = new Xoshiro256StarStar(Seeds.DesignSeed(masterSeed), false);
-        var values = new double[samples, dims.Count];
-        var perm = new int[samples];
-        for (var j = 0; j < dims.Count; j++)
-        {
-            for (var i = 0; i < samples; i++)
-            {
-                perm[i] = i;
-            }
-            for (var i = samples - 1; i > 0; i--)
-            {
-                var k = Math.Min((int)(rng.NextDouble() * (i + 1)), i);
-                (perm[i], perm[k]) = (perm[k], perm[i]);
-            }
-            for (var s = 0; s < samples; s++)
-            {
-                var u = (perm[s] + rng.NextDouble()) / samples;
-                values[s, j] = FromUnit(dims[j], u);
-            }
-        }
-        var points = new DesignPoint[samples];
-        for (var s = 0; s < samples; s++)
-        {
-            var row = new double[dims.Count];
-            for (var j = 0; j < dims.Count; j++)
-            {
-                row[j] = values[s, j];
-            }
-            points[s] = new DesignPoint(s, row);
-        }
-        return points;
+        var unit = LatinHypercube.Sample(samples, dims.Count, new Xoshiro256StarStar(Seeds.DesignSeed(masterSeed), false));
+        return unit.Select((u, s) => new DesignPoint(s, dims.Select((d, j) => FromUnit(d, u[j])).ToArray())).ToArray();
     }
 
     /// <summary>The value of a dimension at quantile u in [0, 1): the inverse distribution function.</summary>
@@ -221,7 +190,7 @@ public static class DesignExpansion
     }
 
     private static void CrossCheck(Design design, SweepSpec sweep, ModelParameters baseParameters, IReadOnlyList<EventSpec> events,
-        List<InputError> errors)
+        List<ScenarioError> errors)
     {
         const int MaxReported = 5;
         var failing = 0;

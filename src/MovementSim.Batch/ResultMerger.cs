@@ -59,31 +59,26 @@ public static class ResultMerger
         CopySnapshot(first.Folder, folder);
         SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), summaryMemoryBudget, Environment.ProcessorCount);
 
-        var manifest = (JsonObject)first.Manifest.DeepClone();
-        manifest["version"] = ProgramInfo.Version;
-        manifest["git_commit"] = ProgramInfo.GitCommit;
-        manifest["runs"] = runs;
-        manifest["runs_failed"] = failed;
-        manifest["shard"] = null;
-        manifest["command_line"] = commandLine;
-        manifest.Remove("jobs");
-        manifest.Remove("threads_per_run");
-        manifest["started"] = Manifest.Time(started);
-        manifest["finished"] = Manifest.Time(DateTimeOffset.UtcNow);
-        manifest["resumed"] = false;
-        manifest["merged_from"] = new JsonArray(shards.Select(s => (JsonNode)new JsonObject
+        var manifest = first.Manifest with
         {
-            ["folder"] = s.Folder,
-            ["shard"] = s.Shard.ToString(),
-            ["command_line"] = s.Manifest["command_line"]?.DeepClone(),
-            ["started"] = s.Manifest["started"]?.DeepClone(),
-            ["finished"] = s.Manifest["finished"]?.DeepClone(),
-        }).ToArray());
-        AtomicFile.WriteAllText(manifestPath, Manifest.ToText(manifest));
+            Version = ProgramInfo.Version,
+            GitCommit = ProgramInfo.GitCommit,
+            Runs = runs,
+            RunsFailed = failed,
+            Shard = null,
+            CommandLine = commandLine,
+            Jobs = null,
+            ThreadsPerRun = null,
+            Started = ResultManifest.Time(started),
+            Finished = ResultManifest.Time(DateTimeOffset.UtcNow),
+            Resumed = false,
+            MergedFrom = shards.Select(s => new MergedShard(s.Folder, s.Shard.ToString(), s.Manifest.CommandLine, s.Manifest.Started, s.Manifest.Finished)).ToArray(),
+        };
+        AtomicFile.WriteAllText(manifestPath, manifest.ToText());
         return new MergeOutcome(folder.Root, runs, failed, false);
     }
 
-    private sealed record ShardFolder(string Folder, Shard Shard, JsonObject Plan, JsonObject Manifest);
+    private sealed record ShardFolder(string Folder, Shard Shard, JsonObject Plan, ResultManifest Manifest);
 
     private static List<ShardFolder> ReadShards(IReadOnlyList<string> folders)
     {
@@ -109,11 +104,12 @@ public static class ResultMerger
             {
                 throw new MergeException($"{dir} is not finished (it has no {ResultFiles.Manifest}): run its batch command again to complete it");
             }
-            JsonObject plan, manifest;
+            JsonObject plan;
+            ResultManifest manifest;
             try
             {
                 plan = BatchPlan.Read(planPath);
-                manifest = Manifest.Read(manifestPath);
+                manifest = ResultManifest.Read(manifestPath);
             }
             catch (Exception e) when (e is OutputFolderException or InvalidDataException)
             {

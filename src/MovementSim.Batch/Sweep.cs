@@ -1,5 +1,6 @@
 using System.Globalization;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -22,15 +23,6 @@ public enum DesignMethod
     LatinHypercube,
     /// <summary>Points listed one by one by an analysis (sensitivity, calibration), not expanded from a sweep file.</summary>
     Explicit,
-}
-
-/// <summary>
-/// Where a cell of an input file is, for error messages: 1-based physical line and 1-based field
-/// index, as the scenario loader counts them; 0 means the whole line, or with line 0 the whole file.
-/// </summary>
-public readonly record struct SourceLocation(string File, int Line, int Column)
-{
-    public InputError Error(string message) => new(File, Line, Column, message);
 }
 
 /// <summary>One swept parameter as declared, already parsed and range-checked.</summary>
@@ -60,7 +52,7 @@ public sealed record SweepSpec(
     SourceLocation? SamplesWhere = null,
     SourceLocation? MaxRunsWhere = null);
 
-public sealed record SweepParseResult(SweepSpec? Sweep, IReadOnlyList<InputError> Errors)
+public sealed record SweepParseResult(SweepSpec? Sweep, IReadOnlyList<ScenarioError> Errors)
 {
     public bool IsValid => Sweep is not null && Errors.Count == 0;
 }
@@ -71,9 +63,19 @@ public sealed record SweepParseResult(SweepSpec? Sweep, IReadOnlyList<InputError
 /// </summary>
 public static class SweepFile
 {
-    public const string DefaultName = "sweep.csv";
+    public const string DefaultName = ScenarioFormat.SweepFile;
 
-    public static readonly IReadOnlyList<string> Columns = ["name", "kind", "values", "min", "max", "levels"];
+    /// <summary>The file's columns: only name and kind must be in the header.</summary>
+    public static readonly FileFormat Format = new(DefaultName, false,
+        "A design of experiments for batch (see scenarios/SWEEP.md).",
+        [
+            new("name", ColumnKind.Reference, "A parameter's name, or a setting's name."),
+            new("kind", ColumnKind.Text, "values, range, uniform, log_uniform or setting."),
+            new("values", ColumnKind.Text, "The list of values separated by ';', or the setting's value.", Optional: true),
+            new("min", ColumnKind.Text, "The lowest value of a range or distribution.", Optional: true),
+            new("max", ColumnKind.Text, "The highest value of a range or distribution.", Optional: true),
+            new("levels", ColumnKind.Text, "The number of evenly spaced levels of a range.", Optional: true),
+        ]);
 
     public static readonly IReadOnlyList<string> Kinds = ["values", "range", "uniform", "log_uniform", "setting"];
 
@@ -86,23 +88,18 @@ public static class SweepFile
 
     public static SweepParseResult Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new SweepParseResult(null, [new InputError(path, 0, 0, $"cannot read the sweep file: {e.Message}")]);
-        }
-        return Parse(text, path);
+        var errors = new List<ScenarioError>();
+        return Read(TableReader.Open(path, path, Format, errors), path, errors);
     }
 
     public static SweepParseResult Parse(string text, string file)
     {
-        var errors = new List<InputError>();
-        var table = InputTable.Parse(text, file, Columns, ["name", "kind"], string.Join(",", Columns), errors,
-            $"the sweep file is empty: expected a header line '{string.Join(",", Columns)}'");
+        var errors = new List<ScenarioError>();
+        return Read(TableReader.Parse(text, file, Format, errors), file, errors);
+    }
+
+    private static SweepParseResult Read(TableReader? table, string file, List<ScenarioError> errors)
+    {
         var dimensions = new List<SweepDimension>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var method = DesignMethod.FullFactorial;
@@ -111,24 +108,28 @@ public static class SweepFile
 
         foreach (var row in table?.Rows ?? [])
         {
+            if (!row.Complete)
+            {
+                continue;
+            }
             var lineNo = row.Line;
-            var kindText = row.Text("kind");
-            var nameText = row.Text("name");
+            var kindText = row.Raw(Format["kind"]);
+            var nameText = row.Raw(Format["name"]);
             if (nameText.Length == 0)
             {
-                errors.Add(row.At("name").Error("name is empty"));
+                row.Error(Format["name"], "name is empty");
                 continue;
             }
             if (kindText.Length == 0)
             {
-                errors.Add(row.At("kind").Error($"kind is empty for '{nameText}': expected one of {string.Join(", ", Kinds)}"));
+                row.Error(Format["kind"], $"kind is empty for '{nameText}': expected one of {string.Join(", ", Kinds)}");
                 continue;
             }
             if (!Kinds.Contains(kindText))
             {
                 var near = NameSuggester.Nearest(kindText, Kinds);
-                errors.Add(row.At("kind").Error($"unknown kind '{kindText}' for '{nameText}'" +
-                    (near is null ? "" : $" (did you mean '{near}'?)") + $": expected one of {string.Join(", ", Kinds)}"));
+                row.Error(Format["kind"], $"unknown kind '{kindText}' for '{nameText}'" +
+                    (near is null ? "" : $" (did you mean '{near}'?)") + $": expected one of {string.Join(", ", Kinds)}");
                 continue;
             }
             if (kindText == "setting")
@@ -141,13 +142,13 @@ public static class SweepFile
             if (spec is null)
             {
                 var near = ParameterCatalog.Nearest(nameText);
-                errors.Add(row.At("name").Error($"unknown parameter '{nameText}'" +
-                    (near is null ? "" : $" (did you mean '{near}'?)")));
+                row.Error(Format["name"], $"unknown parameter '{nameText}'" +
+                    (near is null ? "" : $" (did you mean '{near}'?)"));
                 continue;
             }
             if (seen.TryGetValue(spec.Name, out var firstLine))
             {
-                errors.Add(row.At("name").Error($"{spec.Name} is swept twice (first on line {firstLine})"));
+                row.Error(Format["name"], $"{spec.Name} is swept twice (first on line {firstLine})");
                 continue;
             }
             seen[spec.Name] = lineNo;
@@ -169,26 +170,26 @@ public static class SweepFile
         return new SweepParseResult(sweep, errors);
     }
 
-    private static void ReadSetting(InputRow row, string name, List<InputError> errors, ref DesignMethod method,
+    private static void ReadSetting(RowReader row, string name, List<ScenarioError> errors, ref DesignMethod method,
         ref int? samples, ref int? replicates, ref int? maxRuns, ref SourceLocation? methodWhere,
         ref SourceLocation? samplesWhere, ref SourceLocation? maxRunsWhere, Dictionary<string, int> seen)
     {
         if (!Settings.Contains(name))
         {
             var near = NameSuggester.Nearest(name, Settings);
-            errors.Add(row.At("name").Error($"unknown setting '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
-                $": the settings are {string.Join(", ", Settings)}"));
+            row.Error(Format["name"], $"unknown setting '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
+                $": the settings are {string.Join(", ", Settings)}");
             return;
         }
         if (seen.TryGetValue("setting:" + name, out var first))
         {
-            errors.Add(row.At("name").Error($"setting {name} is given twice (first on line {first})"));
+            row.Error(Format["name"], $"setting {name} is given twice (first on line {first})");
             return;
         }
         seen["setting:" + name] = row.Line;
         NoCells(row, name, errors, "min", "max", "levels");
-        var text = row.Text("values");
-        var at = row.At("values");
+        var text = row.Raw(Format["values"]);
+        var at = row.At(Format["values"]);
         if (name == "design")
         {
             if (text == "full_factorial")
@@ -228,12 +229,12 @@ public static class SweepFile
         }
     }
 
-    private static SweepDimension? ReadValues(InputRow row, ParameterSpec spec, List<InputError> errors)
+    private static SweepDimension? ReadValues(RowReader row, ParameterSpec spec, List<ScenarioError> errors)
     {
         var errorCount = errors.Count;
         NoCells(row, spec.Name, errors, "min", "max", "levels");
-        var cell = row.Text("values");
-        var at = row.At("values");
+        var cell = row.Raw(Format["values"]);
+        var at = row.At(Format["values"]);
         if (cell.Length == 0)
         {
             errors.Add(at.Error($"{spec.Name}: the list of values is empty: give values separated by '{ValueSeparator}'"));
@@ -260,23 +261,23 @@ public static class SweepFile
             values.Add(v);
         }
         return errors.Count == errorCount
-            ? new SweepDimension(spec, SweepKind.Values, values, values.Min(), values.Max(), values.Count, row.At("name"))
+            ? new SweepDimension(spec, SweepKind.Values, values, values.Min(), values.Max(), values.Count, row.At(Format["name"]))
             : null;
     }
 
-    private static SweepDimension? ReadRange(InputRow row, ParameterSpec spec, List<InputError> errors)
+    private static SweepDimension? ReadRange(RowReader row, ParameterSpec spec, List<ScenarioError> errors)
     {
         var errorCount = errors.Count;
         NoCells(row, spec.Name, errors, "values");
         if (spec.Kind == ParameterKind.Choice)
         {
-            errors.Add(row.At("kind").Error($"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'"));
+            row.Error(Format["kind"], $"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'");
             return null;
         }
         var min = Bound(row, spec, "min", errors);
         var max = Bound(row, spec, "max", errors);
-        var levelsText = row.Text("levels");
-        var levelsAt = row.At("levels");
+        var levelsText = row.Raw(Format["levels"]);
+        var levelsAt = row.At(Format["levels"]);
         var levels = 0;
         if (levelsText.Length == 0)
         {
@@ -292,9 +293,9 @@ public static class SweepFile
         }
         if (min >= max)
         {
-            errors.Add(row.At("min").Error(min > max
+            row.Error(Format["min"], min > max
                 ? $"{spec.Name}: the range is reversed: min {spec.Format(min)} is above max {spec.Format(max)}"
-                : $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); use kind 'values' for a single value"));
+                : $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); use kind 'values' for a single value");
             return null;
         }
         var values = RangeLevels(spec, min, max, levels);
@@ -303,7 +304,7 @@ public static class SweepFile
             errors.Add(levelsAt.Error($"{spec.Name}: {levels} levels from {spec.Format(min)} to {spec.Format(max)} repeat whole numbers; use at most {(long)(max - min) + 1} levels"));
             return null;
         }
-        return new SweepDimension(spec, SweepKind.Range, values, min, max, levels, row.At("name"));
+        return new SweepDimension(spec, SweepKind.Range, values, min, max, levels, row.At(Format["name"]));
     }
 
     /// <summary>Evenly spaced levels, ends exact; integer parameters rounded to whole numbers.</summary>
@@ -318,13 +319,13 @@ public static class SweepFile
         return values;
     }
 
-    private static SweepDimension? ReadDistribution(InputRow row, ParameterSpec spec, SweepKind kind, List<InputError> errors)
+    private static SweepDimension? ReadDistribution(RowReader row, ParameterSpec spec, SweepKind kind, List<ScenarioError> errors)
     {
         var errorCount = errors.Count;
         NoCells(row, spec.Name, errors, "values", "levels");
         if (spec.Kind == ParameterKind.Choice)
         {
-            errors.Add(row.At("kind").Error($"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'"));
+            row.Error(Format["kind"], $"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'");
             return null;
         }
         var min = Bound(row, spec, "min", errors);
@@ -335,42 +336,42 @@ public static class SweepFile
         }
         if (min >= max)
         {
-            errors.Add(row.At("min").Error(min > max
+            row.Error(Format["min"], min > max
                 ? $"{spec.Name}: the range is reversed: min {spec.Format(min)} is above max {spec.Format(max)}"
-                : $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); use kind 'values' for a single value"));
+                : $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); use kind 'values' for a single value");
             return null;
         }
         if (kind == SweepKind.LogUniform && min <= 0)
         {
-            errors.Add(row.At("min").Error($"{spec.Name}: log_uniform needs min above 0 (got {spec.Format(min)})"));
+            row.Error(Format["min"], $"{spec.Name}: log_uniform needs min above 0 (got {spec.Format(min)})");
             return null;
         }
-        return new SweepDimension(spec, kind, [], min, max, 0, row.At("name"));
+        return new SweepDimension(spec, kind, [], min, max, 0, row.At(Format["name"]));
     }
 
-    private static double Bound(InputRow row, ParameterSpec spec, string column, List<InputError> errors)
+    private static double Bound(RowReader row, ParameterSpec spec, string column, List<ScenarioError> errors)
     {
-        var text = row.Text(column);
+        var text = row.Raw(Format[column]);
         if (text.Length == 0)
         {
-            errors.Add(row.At(column).Error($"{spec.Name}: {column} is empty: it must be {spec.RangeText}"));
+            row.Error(Format[column], $"{spec.Name}: {column} is empty: it must be {spec.RangeText}");
             return double.NaN;
         }
         if (!spec.TryParse(text, out var v, out var error))
         {
-            errors.Add(row.At(column).Error($"{column}: {error}"));
+            row.Error(Format[column], $"{column}: {error}");
             return double.NaN;
         }
         return v;
     }
 
-    private static void NoCells(InputRow row, string name, List<InputError> errors, params string[] columns)
+    private static void NoCells(RowReader row, string name, List<ScenarioError> errors, params string[] columns)
     {
         foreach (var c in columns)
         {
-            if (row.Text(c).Length > 0)
+            if (row.Raw(Format[c]).Length > 0)
             {
-                errors.Add(row.At(c).Error($"{name}: column {c} must be empty for kind '{row.Text("kind")}'"));
+                row.Error(Format[c], $"{name}: column {c} must be empty for kind '{row.Raw(Format["kind"])}'");
             }
         }
     }

@@ -18,7 +18,7 @@ public static class Repo
     /// <summary>The shipped scenarios (every folder of scenarios/ with a parameters.csv), by name.</summary>
     public static IReadOnlyList<string> ScenarioNames() =>
         Directory.EnumerateDirectories(ScenariosFolder)
-            .Where(d => File.Exists(Path.Join(d, "parameters.csv")) || File.Exists(Path.Join(d, "organisations.csv")))
+            .Where(d => File.Exists(Path.Join(d, ScenarioFormat.ParametersFile)) || File.Exists(Path.Join(d, ScenarioFormat.OrganisationsFile)))
             .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
     private static string Find()

@@ -11,19 +11,20 @@ public static class Cli
     /// <summary>run, batch, merge: the result is complete but some runs threw (see failures.csv).</summary>
     public const int SomeRunsFailed = 3;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="terminal">Where the progress bar goes: stderr as an interactive terminal, or null for plain lines on <paramref name="stderr"/>.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Spectre.Console.IAnsiConsole? terminal = null)
     {
         var root = new RootCommand("MovementSim: how a social movement's innovation is taken up by institutions, and what that does to its reach and fidelity.");
         root.Subcommands.Add(Commands.ValidateCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.DescribeCommand.Create(stdout, stderr));
         var report = ReportAfter(stdout, stderr);
-        root.Subcommands.Add(Commands.RunCommand.Create(report));
-        root.Subcommands.Add(Commands.BatchCommand.Create(report));
+        root.Subcommands.Add(Commands.RunCommand.Create(report, terminal));
+        root.Subcommands.Add(Commands.BatchCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.MergeCommand.Create(report));
         root.Subcommands.Add(Commands.PlotCommand.Create(stdout, stderr));
         root.Subcommands.Add(Commands.ReportCommand.Create(stdout, stderr));
-        root.Subcommands.Add(Commands.SuiteCommand.Create(report));
-        root.Subcommands.Add(Commands.SensitivityCommand.Create(report));
+        root.Subcommands.Add(Commands.SuiteCommand.Create(report, terminal));
+        root.Subcommands.Add(Commands.SensitivityCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.CalibrateCommand.Create(report));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);

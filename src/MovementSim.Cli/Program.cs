@@ -2,5 +2,5 @@ namespace MovementSim.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error, Commands.ProgressDisplay.StandardErrorTerminal());
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting.Charts;
 
@@ -14,7 +15,7 @@ public sealed record ComparisonResult(string IndexPath, IReadOnlyList<ChartFile>
 /// </summary>
 public static class Comparison
 {
-    public const string IndexFile = "index.html";
+    public const string IndexFile = ResultFiles.Index;
 
     /// <summary>Writes outDir/index.html and outDir/charts/compare_*.{png,svg}; writes any scenario's report.html that is missing.</summary>
     /// <exception cref="ResultFolderException">No folder given, or one is missing or not a result folder.</exception>
@@ -25,12 +26,12 @@ public static class Comparison
             throw new ResultFolderException(outDir, "no scenario result folders to compare");
         }
         var folders = scenarioResultDirs.Select(ResultFolder.Load).ToList();
-        foreach (var f in folders.Where(f => !File.Exists(f.PathOf(ResultFolder.ReportFile))))
+        foreach (var f in folders.Where(f => !File.Exists(f.PathOf(ResultFiles.Report))))
         {
             Report.Write(f, ChartSet.DrawAll(f));
         }
         var root = Path.GetFullPath(outDir);
-        var chartsDir = Path.Combine(root, ResultFolder.ChartsFolder);
+        var chartsDir = Path.Combine(root, ResultFiles.Charts);
         Directory.CreateDirectory(chartsDir);
         foreach (var old in Directory.EnumerateFiles(chartsDir, "compare_*"))
         {
@@ -110,7 +111,7 @@ public static class Comparison
         foreach (var f in folders)
         {
             var p = f.Primary;
-            var link = Report.Relative(root, f.PathOf(ResultFolder.ReportFile));
+            var link = Report.Relative(root, f.PathOf(ResultFiles.Report));
             var versus = "";
             if (f == reference)
             {

@@ -1,3 +1,5 @@
+using MovementSim.Batch;
+
 namespace MovementSim.Reporting;
 
 /// <summary>Sentence fragments built from computed numbers, shared by captions and the report.</summary>

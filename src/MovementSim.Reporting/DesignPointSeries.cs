@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovementSim.Batch;
 
 namespace MovementSim.Reporting;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovementSim.Batch;
 
 namespace MovementSim.Reporting;
 
@@ -58,6 +59,13 @@ public static class Format
 
     public static string Integer(long value) => value.ToString(Inv);
 
+    /// <summary>A count of people, rounded to whole people with thousands separated ("143,000").</summary>
+    public static string Count(double value) => double.IsNaN(value) ? "n/a" : Math.Round(value).ToString("#,0", Inv);
+
+    /// <summary>A relative difference as a signed percentage ("+12%", "−3.5%").</summary>
+    public static string Relative(double value) =>
+        double.IsFinite(value) ? (value >= 0 ? "+" : "−") + Percent(Math.Abs(value)) : "n/a";
+
     /// <summary>"34% (95% CI 33% to 35%)", or the mean alone when there is no interval.</summary>
     public static string WithInterval(Summary s, Func<double, string> f) =>
         s.HasInterval ? $"{f(s.Mean)} (95% CI {f(s.CiLow)} to {f(s.CiHigh)})" : f(s.Mean);
@@ -69,7 +77,12 @@ public static class Format
     public static Func<double, string> For(string measure) =>
         measure == Core.MeasureSet.NetBenefit ? Benefit
         : IsShare(measure) ? Percent
+        : IsCount(measure) ? Count
         : Score;
+
+    /// <summary>Measures that count people (people_reached, eligible_people, ...), shown as whole numbers.</summary>
+    public static bool IsCount(string measure) =>
+        measure.StartsWith("people", StringComparison.Ordinal) || measure.Contains("_people", StringComparison.Ordinal);
 
     /// <summary>Measures that are shares of a population (drawn and written as percentages).</summary>
     public static bool IsShare(string measure) =>

@@ -1,3 +1,4 @@
+using MovementSim.Batch;
 using MovementSim.Core;
 
 namespace MovementSim.Reporting;

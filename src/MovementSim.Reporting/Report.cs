@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using MovementSim.Batch;
 using MovementSim.Core;
 
 namespace MovementSim.Reporting;
@@ -28,7 +29,7 @@ public static class Report
     /// <summary>Writes report.html for charts already drawn from these results.</summary>
     public static ReportResult Write(ResultFolder results, IReadOnlyList<ChartFile> charts)
     {
-        var path = results.PathOf(ResultFolder.ReportFile);
+        var path = results.PathOf(ResultFiles.Report);
         File.WriteAllText(path, Html(results, charts), new UTF8Encoding(false));
         return new ReportResult(path, charts);
     }
@@ -68,7 +69,8 @@ public static class Report
             h.Append($"<p>This batch has {r.DesignPoints.Count} design points; the headline numbers and the charts of mechanisms describe " +
                      $"<strong>{E(p.Label)}</strong>, the one with the highest final net benefit. All design points are compared in the table and the sweep charts.</p>\n");
         }
-        var sections = charts.Select(c => c.Section).Distinct().ToList();
+        var evidence = Evidence.Of(r, p);
+        var sections = charts.Select(c => c.Section).Append(evidence is null ? null : ChartSet.SectionEvidence).OfType<string>().Distinct().ToList();
         h.Append("<nav><ul>\n<li><a href=\"#run\">What was run</a></li>\n<li><a href=\"#headline\">Headline numbers</a></li>\n");
         foreach (var s in sections)
         {
@@ -88,6 +90,10 @@ public static class Report
             if (s == ChartSet.SectionCalibration)
             {
                 CalibrationText(h, r);
+            }
+            if (s == ChartSet.SectionEvidence && evidence is not null)
+            {
+                EvidenceTable.Write(h, r, p, evidence);
             }
             foreach (var c in charts.Where(c => c.Section == s))
             {
@@ -139,18 +145,18 @@ public static class Report
         var p = r.Primary;
         h.Append("<section id=\"run\">\n<h2>What was run</h2>\n<table>\n");
         Row(h, "Scenario", r.ScenarioName);
-        Row(h, "Program version", m.Version);
-        Row(h, "Git commit", m.Commit);
-        Row(h, "Master seed", m.MasterSeed);
+        Row(h, "Program version", m?.Version);
+        Row(h, "Git commit", m?.GitCommit);
+        Row(h, "Master seed", (m?.MasterSeed ?? m?.RunSeed)?.ToString(Inv));
         Row(h, "Replicates", string.Join(", ", r.DesignPoints.Select(d => d.Replicates).Distinct().Select(n => n.ToString(Inv))) + " per design point");
         Row(h, "Design points", r.DesignPoints.Count.ToString(Inv) +
             (r.SweptParameters.Count > 0 ? $" (swept: {string.Join(", ", r.SweptParameters.Select(Text.Words))})" : ""));
         Row(h, "Runs", r.RunParameters.Count > 0 ? r.RunParameters.Count.ToString(Inv) : null);
         Row(h, "Failed runs", r.FailedRuns > 0 ? $"{r.FailedRuns} (see failures.csv)" : null);
         Row(h, "Years simulated", $"{Format.Year(p.StartYear)} to {Format.Year(p.EndYear)} ({p.Years.Length - 1} steps)");
-        Row(h, "Command line", m.CommandLine);
-        Row(h, "Started", m.Started);
-        Row(h, "Finished", m.Finished);
+        Row(h, "Command line", m?.CommandLine);
+        Row(h, "Started", m?.Started);
+        Row(h, "Finished", m?.Finished);
         Row(h, "Statistics computed from", r.SeriesSource);
         h.Append("</table>\n");
 
@@ -173,10 +179,10 @@ public static class Report
             }
             h.Append("</table>\n");
         }
-        if (m.Present)
+        if (m is not null)
         {
             h.Append("<details><summary>Everything in manifest.json (including the SHA-256 of each input file)</summary>\n<table>\n");
-            foreach (var (k, v) in m.Entries())
+            foreach (var (k, v) in ManifestEntries.Of(m))
             {
                 h.Append($"<tr><th>{E(k)}</th><td><code>{E(v)}</code></td></tr>\n");
             }
@@ -351,17 +357,17 @@ public static class Report
 
     private static readonly (string File, string What)[] KnownFiles =
     [
-        (ResultFolder.TimeseriesFile, "every measure for every run and step"),
-        (ResultFolder.RunsFile, "one row per run: parameters, final values, cost"),
-        (ResultFolder.SummaryFile, "mean, sd, quantiles and confidence interval per design point, step and measure"),
-        (ResultFolder.DesignFile, "the value of each swept parameter per design point"),
-        ("failures.csv", "runs that failed, with the error"),
-        (ResultFolder.ManifestFile, "program version, commit, seed, input hashes, command line, times"),
-        (ResultFolder.IndicesFile, "sensitivity indices"),
-        (ResultFolder.FitFile, "calibrated parameters"),
-        (ResultFolder.ObservedFile, "observed values used in calibration"),
-        ("scenario", "the scenario's CSV files as they were read"),
-        (ResultFolder.ChartsFolder, "every chart as PNG and SVG"),
+        (ResultFiles.Timeseries, "every measure for every run and step"),
+        (ResultFiles.Runs, "one row per run: parameters, final values, cost"),
+        (ResultFiles.Summary, "mean, sd, quantiles and confidence interval per design point, step and measure"),
+        (ResultFiles.Design, "the value of each swept parameter per design point"),
+        (ResultFiles.Failures, "runs that failed, with the error"),
+        (ResultFiles.Manifest, "program version, commit, seed, input hashes, command line, times"),
+        (ResultFiles.Indices, "sensitivity indices"),
+        (ResultFiles.Fit, "calibrated parameters"),
+        (ResultFiles.Observed, "the observations a calibration fitted, set against the model (a batch of a scenario that ships observations has them in scenario/observed.csv)"),
+        (ResultFiles.ScenarioSnapshot, "the scenario's CSV files as they were read"),
+        (ResultFiles.Charts, "every chart as PNG and SVG"),
     ];
 
     private static void Files(StringBuilder h, ResultFolder r)

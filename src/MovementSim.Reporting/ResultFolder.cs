@@ -1,5 +1,7 @@
 using System.Globalization;
+using MovementSim.Batch;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Reporting;
 
@@ -10,16 +12,6 @@ namespace MovementSim.Reporting;
 /// </summary>
 public sealed class ResultFolder
 {
-    public const string TimeseriesFile = "timeseries.csv";
-    public const string SummaryFile = "summary.csv";
-    public const string RunsFile = "runs.csv";
-    public const string DesignFile = "design.csv";
-    public const string ManifestFile = "manifest.json";
-    public const string IndicesFile = Batch.ResultFiles.Indices;
-    public const string FitFile = Batch.ResultFiles.Fit;
-    public const string ObservedFile = Batch.ResultFiles.Observed;
-    public const string ChartsFolder = "charts";
-    public const string ReportFile = "report.html";
 
     private static readonly HashSet<string> RunKeys = new(StringComparer.Ordinal) { "run_id", "design_point", "replicate", "seed", "step", "year" };
 
@@ -31,7 +23,8 @@ public sealed class ResultFolder
     /// <summary>Full path of the folder.</summary>
     public string Root { get; }
 
-    public Manifest Manifest { get; private set; } = Manifest.Empty;
+    /// <summary>manifest.json; null when the folder has none.</summary>
+    public ResultManifest? Manifest { get; private set; }
 
     /// <summary>The scenario's name: from manifest.json, else the folder's name (its parent's when the folder is a timestamp).</summary>
     public string ScenarioName { get; private set; } = "";
@@ -63,8 +56,11 @@ public sealed class ResultFolder
     /// <summary>fit.csv, or null when absent.</summary>
     public IReadOnlyList<FittedParameter>? Fit { get; private set; }
 
-    /// <summary>observed.csv, or null when absent.</summary>
+    /// <summary>The observations set against the model (see <see cref="ReadObserved"/>), or null when there are none.</summary>
     public IReadOnlyList<Observation>? Observed { get; private set; }
+
+    /// <summary>Rows of the observations file that could not be read, each with file, line and column.</summary>
+    public IReadOnlyList<ScenarioError> ObservedProblems { get; private set; } = [];
 
     /// <summary>What fit.csv's low and high are (from calibration.json), or null when it does not say.</summary>
     public string? FitInterval { get; private set; }
@@ -126,24 +122,24 @@ public sealed class ResultFolder
             throw new ResultFolderException(path, "no such folder");
         }
         var r = new ResultFolder(root);
-        var hasTimeseries = File.Exists(r.PathOf(TimeseriesFile));
-        var hasSummary = File.Exists(r.PathOf(SummaryFile));
+        var hasTimeseries = File.Exists(r.PathOf(ResultFiles.Timeseries));
+        var hasSummary = File.Exists(r.PathOf(ResultFiles.Summary));
         if (!hasTimeseries && !hasSummary)
         {
             throw new ResultFolderException(path,
-                $"not a result folder: it has neither {TimeseriesFile} nor {SummaryFile} (see results/README.md)");
+                $"not a result folder: it has neither {ResultFiles.Timeseries} nor {ResultFiles.Summary} (see results/README.md)");
         }
-        r.Manifest = Manifest.Load(r.PathOf(ManifestFile));
-        r.ScenarioName = r.Manifest.ScenarioName ?? NameFromFolder(root);
-        var design = ReadDesign(r.PathOf(DesignFile), out var swept);
+        r.Manifest = ReadManifest(r.PathOf(ResultFiles.Manifest));
+        r.ScenarioName = r.Manifest?.Scenario ?? NameFromFolder(root);
+        var design = ReadDesign(r.PathOf(ResultFiles.Design), out var swept);
         r.SweptParameters = swept;
-        var runs = ReadRuns(r.PathOf(RunsFile));
+        var runs = ReadRuns(r.PathOf(ResultFiles.Runs));
         r.RunParameters = runs.Select(x => x.Parameters).ToList();
-        r.FailedRuns = CountRows(r.PathOf("failures.csv"));
+        r.FailedRuns = CountRows(r.PathOf(ResultFiles.Failures));
         // summary.csv holds the same statistics, written by the batch as it streamed the runs; reading it keeps
         // memory independent of the number of runs. timeseries.csv is read whole only when there is no summary.
-        var series = hasSummary ? ReadSummary(r.PathOf(SummaryFile)) : ReadTimeseries(r.PathOf(TimeseriesFile));
-        r.SeriesSource = hasSummary ? SummaryFile : TimeseriesFile;
+        var series = hasSummary ? ReadSummary(r.PathOf(ResultFiles.Summary)) : ReadTimeseries(r.PathOf(ResultFiles.Timeseries));
+        r.SeriesSource = hasSummary ? ResultFiles.Summary : ResultFiles.Timeseries;
         r.Measures = series.Measures;
         if (series.Points.Count == 0)
         {
@@ -154,13 +150,27 @@ public sealed class ResultFolder
             design.GetValueOrDefault(p.Id) ?? [],
             runs.FirstOrDefault(x => x.DesignPoint == p.Id)?.Parameters ?? new Dictionary<string, string>(),
             p.Replicates, p.Years, p.Measures)).ToList();
-        r.Events = ReadEvents(r.PathOf(System.IO.Path.Combine("scenario", "events.csv")));
-        r.Components = ShareNames.Group(r.Measures, ReadAlternatives(r.Root));
-        r.Indices = ReadIndices(r.PathOf(IndicesFile));
-        r.Fit = ReadFit(r.PathOf(FitFile));
-        r.Observed = ReadObserved(r.PathOf(ObservedFile));
-        r.FitInterval = ReadFitInterval(r.PathOf(CalibrationFile));
+        var snapshot = r.PathOf(ResultFiles.ScenarioSnapshot);
+        r.Events = ScenarioSnapshot.Events(snapshot).Select(e => new ScheduledEvent(e.Year, e.Kind, e.Target, e.Value, e.Label)).ToList();
+        r.Components = ShareNames.Group(r.Measures, ScenarioSnapshot.Alternatives(snapshot));
+        r.Indices = ReadIndices(r.PathOf(ResultFiles.Indices));
+        r.Fit = ReadFit(r.PathOf(ResultFiles.Fit));
+        r.Observed = ReadObserved(root, out var observedProblems);
+        r.ObservedProblems = observedProblems;
+        r.FitInterval = ReadFitInterval(r.PathOf(ResultFiles.Calibration));
         return r;
+    }
+
+    private static ResultManifest? ReadManifest(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? ResultManifest.Read(path) : null;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ResultFolderException(path, e.Message, e);
+        }
     }
 
     private static string NameFromFolder(string root)
@@ -319,53 +329,6 @@ public sealed class ResultFolder
         return new SeriesData(measures, points);
     }
 
-    private static IReadOnlyList<ScheduledEvent> ReadEvents(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-        using var csv = CsvFile.Open(path, "year", "event");
-        var list = new List<ScheduledEvent>();
-        while (csv.Read())
-        {
-            list.Add(new ScheduledEvent(csv.Number("year"), csv.Text("event"),
-                csv.Has("target") ? csv.Text("target") : "", csv.Has("value") ? csv.Number("value") : double.NaN));
-        }
-        return list.OrderBy(e => e.Year).ToList();
-    }
-
-    private static IReadOnlyList<(string Component, string Alternative)> ReadAlternatives(string root)
-    {
-        var path = System.IO.Path.Combine(root, "scenario", "alternatives.csv");
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-        var pairs = new List<(string, string)>();
-        using (var csv = CsvFile.Open(path, "component", "alternative"))
-        {
-            while (csv.Read())
-            {
-                pairs.Add((csv.Text("component"), csv.Text("alternative")));
-            }
-        }
-        var componentsPath = System.IO.Path.Combine(root, "scenario", "components.csv");
-        if (!File.Exists(componentsPath))
-        {
-            return pairs;
-        }
-        var order = new List<string>();
-        using (var csv = CsvFile.Open(componentsPath, "component"))
-        {
-            while (csv.Read())
-            {
-                order.Add(csv.Text("component"));
-            }
-        }
-        return pairs.OrderBy(p => order.IndexOf(p.Item1) is var i && i < 0 ? int.MaxValue : i).ToList();
-    }
-
     private static IReadOnlyList<SensitivityIndex>? ReadIndices(string path)
     {
         if (!File.Exists(path))
@@ -381,9 +344,6 @@ public sealed class ResultFolder
         }
         return list;
     }
-
-    /// <summary>The calibration's settings and results, written by <c>calibrate</c> beside fit.csv.</summary>
-    public const string CalibrationFile = Batch.ResultFiles.Calibration;
 
     private static string? ReadFitInterval(string path)
     {
@@ -440,20 +400,15 @@ public sealed class ResultFolder
         return list;
     }
 
-    private static IReadOnlyList<Observation>? ReadObserved(string path)
+    /// <summary>The observations: those a calibration fitted (observed.csv), else those the scenario ships (scenario/observed.csv).</summary>
+    private static IReadOnlyList<Observation>? ReadObserved(string root, out IReadOnlyList<ScenarioError> problems)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        using var csv = CsvFile.Open(path, "year", "measure", "value");
-        var list = new List<Observation>();
-        while (csv.Read())
-        {
-            var weight = csv.Has("weight") ? csv.Number("weight") : 1;
-            list.Add(new Observation(csv.Number("year"), csv.Text("measure"), csv.Number("value"), double.IsNaN(weight) ? 1 : weight));
-        }
-        return list;
+        var errors = new List<ScenarioError>();
+        problems = errors;
+        var path = new[] { ResultFiles.Observed, System.IO.Path.Combine(ResultFiles.ScenarioSnapshot, ObservedFile.Name) }
+            .Select(f => System.IO.Path.Combine(root, f))
+            .FirstOrDefault(File.Exists);
+        return path is null ? null : ObservedFile.Read(path, path, errors).Select(r => r.Observation).ToList();
     }
 
     /// <summary>Culture-independent parse of a value from a file; null when it is not a number.</summary>

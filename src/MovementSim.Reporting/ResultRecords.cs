@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace MovementSim.Reporting;
 
-/// <summary>A scheduled event from scenario/events.csv (columns year, event, target, value).</summary>
-public sealed record ScheduledEvent(double Year, string Kind, string Target, double Value)
+/// <summary>A scheduled event from scenario/events.csv (columns year, event, target, value and, optionally, label).</summary>
+/// <param name="Given">What happened, as events.csv's label column says it; empty when it says nothing.</param>
+public sealed record ScheduledEvent(double Year, string Kind, string Target, double Value, string Given = "")
 {
-    /// <summary>Plain words, e.g. "budget shock" or "mandate (councils)".</summary>
-    public string Label => Kind.Replace('_', ' ') +
+    /// <summary>What happened: the given label ("duty to offer"), else plain words for the kind, e.g. "budget shock" or "mandate (councils)".</summary>
+    public string Label => Given.Length > 0 ? Given : KindWords;
+
+    /// <summary>The kind of event and its target in plain words.</summary>
+    public string KindWords => Kind.Replace('_', ' ') +
         (Target.Length == 0 || string.Equals(Target, "all", StringComparison.OrdinalIgnoreCase) ? "" : $" ({Target.Replace('_', ' ')})");
 }
 
@@ -26,9 +30,6 @@ public sealed record SensitivityIndex(string Parameter, string Index, double Val
 
 /// <summary>A row of fit.csv: a calibrated parameter, its estimate and range, and whether the data identify it (null when not stated).</summary>
 public sealed record FittedParameter(string Parameter, double Value, double Low, double High, bool? Identified);
-
-/// <summary>A row of observed.csv: an observed value of a measure in a year, with its weight (1 when not stated).</summary>
-public sealed record Observation(double Year, string Measure, double Value, double Weight);
 
 /// <summary>Formatting of values read from files (parameter values, design settings).</summary>
 public static class Text

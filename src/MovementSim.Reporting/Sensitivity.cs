@@ -1,3 +1,5 @@
+using MovementSim.Batch;
+
 namespace MovementSim.Reporting;
 
 /// <summary>One kind of index for each parameter of a family, aligned with <see cref="SensitivityFamily.Parameters"/> (NaN when absent).</summary>
@@ -68,8 +70,8 @@ public static class Sensitivity
     /// <summary>The measure analysed and its year, from manifest.json ("net benefit in 2022"), else "the outcome".</summary>
     public static string OutcomeName(ResultFolder? r)
     {
-        var outcome = r?.Manifest.Text("sensitivity_measure", "measure", "output", "outcome") is { } m ? Format.NameOf(m) : "the outcome";
-        if (r?.Manifest.Text("at_year") is { } at && ResultFolder.ParseNumber(at) is { } year)
+        var outcome = ManifestEntries.Analysis(r?.Manifest, ResultManifest.SensitivityMeasureKey) is { } m ? Format.NameOf(m) : "the outcome";
+        if (ManifestEntries.Analysis(r?.Manifest, ResultManifest.AtYearKey) is { } at && ResultFolder.ParseNumber(at) is { } year)
         {
             outcome += " in " + Format.Year(year);
         }

@@ -3,13 +3,14 @@ using CsvHelper;
 namespace MovementSim.Scenarios;
 
 /// <summary>A record of a CSV file: the physical line it starts on and its fields as text.</summary>
-internal sealed record CsvLine(int Line, string[] Fields);
+public sealed record CsvLine(int Line, string[] Fields);
 
 /// <summary>
-/// A small CSV file read whole. CsvHelper tokenizes (quotes, separators, line counting); nothing is parsed
-/// here, so that every value is validated by the loader with its file, line and column.
+/// A small input CSV file read whole: the one reader of every file a user writes (scenario files, sweeps,
+/// ranges, observations). CsvHelper tokenizes (quotes, separators, line counting, line breaks inside quoted
+/// fields); nothing is parsed here, so that every value is validated by its reader with file, line and column.
 /// </summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private CsvTable(string displayPath, CsvLine header, List<CsvLine> rows)
     {
@@ -41,13 +42,41 @@ internal sealed class CsvTable
     };
 
     /// <summary>Reads the file; null (with an error added) when it cannot be read or has no header.</summary>
-    public static CsvTable? Read(string fullPath, string displayPath, List<ScenarioError> errors)
+    /// <param name="expectedHeader">The header the file should start with, for the message about an empty file.</param>
+    public static CsvTable? Read(string fullPath, string displayPath, List<ScenarioError> errors, string? expectedHeader = null)
+    {
+        try
+        {
+            return Tokenize(displayPath, errors, expectedHeader, options => CsvReader.FromFile(fullPath, options));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
+        {
+            errors.Add(new ScenarioError(displayPath, 0, 0, $"cannot read the file: {e.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>Reads CSV text as if it were the file <paramref name="displayPath"/>.</summary>
+    public static CsvTable? Parse(string text, string displayPath, List<ScenarioError> errors, string? expectedHeader = null)
+    {
+        try
+        {
+            return Tokenize(displayPath, errors, expectedHeader, options => CsvReader.FromText(text, options));
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(new ScenarioError(displayPath, 0, 0, $"cannot read the text: {e.Message}"));
+            return null;
+        }
+    }
+
+    private static CsvTable? Tokenize(string displayPath, List<ScenarioError> errors, string? expectedHeader,
+        Func<CsvReaderOptions, CsvReader> open)
     {
         var malformed = new Dictionary<int, CsvMalformedReason>();
         var records = new List<CsvLine>();
-        try
+        using (var reader = open(Options(m => malformed.TryAdd((int)m.LineNumber, m.Reason))))
         {
-            using var reader = CsvReader.FromFile(fullPath, Options(m => malformed.TryAdd((int)m.LineNumber, m.Reason)));
             while (reader.Read())
             {
                 var fields = new string[reader.FieldCount];
@@ -58,14 +87,10 @@ internal sealed class CsvTable
                 records.Add(new CsvLine((int)reader.LineNumber, fields));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
-        {
-            errors.Add(new ScenarioError(displayPath, 0, 0, $"cannot read the file: {e.Message}"));
-            return null;
-        }
         if (records.Count == 0)
         {
-            errors.Add(new ScenarioError(displayPath, 1, 0, "the file is empty: it needs at least a header line"));
+            errors.Add(new ScenarioError(displayPath, 1, 0, "the file is empty: it needs at least a header line"
+                + (expectedHeader is null ? "" : $" ({expectedHeader})")));
             return null;
         }
         var rows = new List<CsvLine>(records.Count - 1);

@@ -24,7 +24,7 @@ public static class ScenarioDescriber
     public const string GeneratedEnd = "<!-- END GENERATED -->";
 
     /// <summary>The scenario files and their columns.</summary>
-    public static IReadOnlyList<FileFormat> Files => ScenarioFormat.Files;
+    public static IReadOnlyList<FileFormat> Files => ScenarioFormat.Documented;
 
     /// <summary>Every parameter, with its value in <paramref name="parameters"/> (defaults when null).</summary>
     public static IReadOnlyList<ParameterDescription> Parameters(ModelParameters? parameters = null) =>
@@ -61,13 +61,13 @@ public static class ScenarioDescriber
     {
         var md = new StringBuilder();
         md.Append("## Files and columns\n\n");
-        md.Append("Every listed column is required in the header, in any order, except those marked optional, which the header may "
-            + "leave out (and a row may leave empty); no other column is allowed.\n");
-        foreach (var file in ScenarioFormat.Files)
+        md.Append("Every listed column is required in the header unless marked optional, in any order; no other column is allowed "
+            + "unless the file says so. A cell may be quoted (\"...\", a doubled quote inside), and a quoted cell may hold commas and line breaks.\n");
+        foreach (var file in ScenarioFormat.Documented)
         {
             md.Append($"\n### `{file.Name}` ({(file.Required ? "required" : "optional")})\n\n");
             md.Append(file.Meaning).Append("\n\n");
-            md.Append($"Header: `{file.HeaderLine}`\n\n");
+            md.Append($"Header: `{file.HeaderLine}`{(file.OtherColumnsAllowed ? "; other columns are allowed and ignored" : "")}\n\n");
             md.Append("| column | meaning | unit | valid values |\n| --- | --- | --- | --- |\n");
             foreach (var c in file.Columns)
             {

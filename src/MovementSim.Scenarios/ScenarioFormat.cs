@@ -49,8 +49,8 @@ public sealed record ColumnFormat(
         ColumnKind.Name => "a name of letters, digits, '_' and '-'",
         ColumnKind.Choice => "one of " + string.Join(", ", Choices!),
         ColumnKind.Flag => "0 or 1 (true or false also accepted)",
-        ColumnKind.Real => "a number " + RangeWords(),
-        ColumnKind.Integer => "a whole number " + RangeWords(),
+        ColumnKind.Real => ("a number " + RangeWords()).TrimEnd(),
+        ColumnKind.Integer => ("a whole number " + RangeWords()).TrimEnd(),
         _ => "text",
     };
 
@@ -79,11 +79,16 @@ public sealed record ColumnFormat(
     }
 }
 
-/// <summary>One file of a scenario folder and its columns, in the order the writer writes them.</summary>
+/// <summary>One input file (of a scenario folder, or a sweep, ranges or observations file) and its columns, in the order the writer writes them.</summary>
 /// <param name="Required">The folder (or one of its bases) must have it.</param>
-public sealed record FileFormat(string Name, bool Required, string Meaning, IReadOnlyList<ColumnFormat> Columns)
+/// <param name="OtherColumnsAllowed">Columns the format does not name are allowed and ignored (notes a user keeps beside the data).</param>
+public sealed record FileFormat(string Name, bool Required, string Meaning, IReadOnlyList<ColumnFormat> Columns, bool OtherColumnsAllowed = false)
 {
     public string HeaderLine => string.Join(',', Columns.Select(c => c.Name));
+
+    /// <summary>The header as messages show it: optional columns in brackets.</summary>
+    public string HeaderShape => string.Join(',', Columns.Where(c => !c.Optional).Select(c => c.Name))
+        + string.Concat(Columns.Where(c => c.Optional).Select(c => $"[,{c.Name}]"));
 
     public ColumnFormat this[string column] => Columns.First(c => c.Name == column);
 }
@@ -126,11 +131,15 @@ public static class ScenarioFormat
     /// <summary>How far from 1 the groups' shares may sum.</summary>
     public const double ShareSumTolerance = 1e-6;
 
+    /// <summary>The design of experiments batch reads (scenarios/SWEEP.md) and the analyses' ranges: other tools' files.</summary>
+    public const string SweepFile = "sweep.csv";
+    public const string RangesFile = "ranges.csv";
+
     /// <summary>The reserved row of parameters.csv that names the scenario this one is a variant of.</summary>
     public const string BaseRow = "base";
 
-    /// <summary>Files other tools own (the batch and calibration engineers'); the loader leaves them alone.</summary>
-    public static readonly IReadOnlyList<string> OtherToolsFiles = ["sweep.csv", "observed.csv", "ranges.csv"];
+    /// <summary>Files other tools own (batch and the analyses); the loader leaves them alone.</summary>
+    public static readonly IReadOnlyList<string> OtherToolsFiles = [SweepFile, RangesFile];
 
     /// <summary>Longest distance from 1 that a motive profile's weights may sum to.</summary>
     public const double WeightSumTolerance = 1e-6;
@@ -322,13 +331,19 @@ public static class ScenarioFormat
             new("note", ColumnKind.Text, "Its definition, and any break in definition.", Optional: true),
         ]);
 
-    /// <summary>Every scenario file the loader reads, in the order it reads them.</summary>
+    /// <summary>Every file the model is built from, in the order the loader reads them (and the writer writes them).</summary>
     public static readonly IReadOnlyList<FileFormat> Files = [Parameters, Organisations, Actors, Components, Alternatives, Events, Groups, Population];
+
+    /// <summary>The observations a scenario may ship: read and checked by the loader, but not part of the model.</summary>
+    public static FileFormat Observed => ObservedFile.Format;
+
+    /// <summary>Every file of a scenario folder that scenarios/README.md documents and the loader reads.</summary>
+    public static IReadOnlyList<FileFormat> Documented => [.. Files, Observed];
 
     public static FileFormat? FindFile(string name) => Files.FirstOrDefault(f => f.Name == name);
 
     /// <summary>All file names a scenario folder may hold, for "valid names are" messages.</summary>
-    public static IReadOnlyList<string> KnownCsvFiles => [.. Files.Select(f => f.Name), .. OtherToolsFiles];
+    public static IReadOnlyList<string> KnownCsvFiles => [.. Documented.Select(f => f.Name), .. OtherToolsFiles];
 
     /// <summary>The text a value of <paramref name="spec"/> is written as in files.</summary>
     public static string FormatParameter(ParameterSpec spec, ModelParameters p) =>

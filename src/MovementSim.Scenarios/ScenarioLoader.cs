@@ -30,6 +30,7 @@ public static class ScenarioLoader
         var groups = GroupsLoader.Load(load, components);
         var population = PopulationLoader.Load(load);
         ReferenceChecks.FormCounts(load, organisations, components);
+        var observed = ObservedFile.Rows(load.Open(ScenarioFormat.Observed), load.Errors);
 
         return load.Result(load.Errors.Count == 0
             ? new ScenarioDefinition(load.ScenarioName, parameters, organisations, archetypes, components, events)
@@ -37,6 +38,6 @@ public static class ScenarioLoader
                 Groups = groups,
                 EligiblePopulation = population,
             }
-            : null, settings);
+            : null, settings, observed);
     }
 }

@@ -6,9 +6,17 @@ namespace MovementSim.Scenarios;
 /// Checks a table's header against its <see cref="FileFormat"/> and hands out its rows, each able to
 /// read its fields by column with full error reporting. Columns may come in any order.
 /// </summary>
-internal sealed class TableReader
+public sealed class TableReader
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a file and checks its header; null (with errors added) when it cannot be read.</summary>
+    public static TableReader? Open(string fullPath, string displayPath, FileFormat format, List<ScenarioError> errors) =>
+        CsvTable.Read(fullPath, displayPath, errors, format.HeaderShape) is { } table ? new TableReader(table, format, errors) : null;
+
+    /// <summary>Reads CSV text as the file <paramref name="displayPath"/> and checks its header.</summary>
+    public static TableReader? Parse(string text, string displayPath, FileFormat format, List<ScenarioError> errors) =>
+        CsvTable.Parse(text, displayPath, errors, format.HeaderShape) is { } table ? new TableReader(table, format, errors) : null;
 
     public TableReader(CsvTable table, FileFormat format, List<ScenarioError> errors)
     {
@@ -25,6 +33,10 @@ internal sealed class TableReader
             }
             else if (format.Columns.All(c => c.Name != name))
             {
+                if (format.OtherColumnsAllowed)
+                {
+                    continue;
+                }
                 var near = NameSuggester.Nearest(name, format.Columns.Select(c => c.Name));
                 Error(table.Header.Line, i + 1, near is null
                     ? $"unknown column '{name}': {format.Name} has the columns {string.Join(", ", format.Columns.Select(c => c.Name))}"
@@ -64,19 +76,20 @@ internal sealed class TableReader
 
     public void Error(int line, int column, string message) => Errors.Add(new ScenarioError(File, line, column, message));
 
-    public int IndexOf(ColumnFormat column) => _index[column.Name];
-
-    /// <summary>The header has the column (an optional column may be left out).</summary>
+    /// <summary>The header has the column (always so for a column that is not optional, once the reader is usable).</summary>
     public bool Has(ColumnFormat column) => _index.ContainsKey(column.Name);
+
+    /// <summary>The column's 0-based index in the header, -1 when the header does not have it.</summary>
+    public int IndexOf(ColumnFormat column) => _index.TryGetValue(column.Name, out var i) ? i : -1;
 }
 
 /// <summary>One row of a table. Each getter validates its field and adds an error when it is not valid.</summary>
-internal sealed class RowReader
+public sealed class RowReader
 {
     private readonly TableReader _table;
     private readonly CsvLine _line;
 
-    public RowReader(TableReader table, CsvLine line)
+    internal RowReader(TableReader table, CsvLine line)
     {
         _table = table;
         _line = line;
@@ -100,10 +113,13 @@ internal sealed class RowReader
 
     public int Line => _line.Line;
 
-    public int ColumnOf(ColumnFormat column) => _table.Has(column) ? _table.IndexOf(column) + 1 : 0;
+    /// <summary>The column's 1-based position in the row, 0 (the whole line) when the header does not have it.</summary>
+    public int ColumnOf(ColumnFormat column) => _table.IndexOf(column) + 1;
 
-    /// <summary>The field's text, even for an incomplete row ("" past its end, or for an optional column the header
-    /// leaves out).</summary>
+    /// <summary>Where the field is, for an error found later.</summary>
+    public SourceLocation At(ColumnFormat column) => new(_table.File, Line, ColumnOf(column));
+
+    /// <summary>The field's text, even for an incomplete row ("" past its end, or when the header lacks the column).</summary>
     public string Raw(ColumnFormat column)
     {
         if (!_table.Has(column))
@@ -111,7 +127,7 @@ internal sealed class RowReader
             return "";
         }
         var i = _table.IndexOf(column);
-        return i < _line.Fields.Length ? _line.Fields[i] : "";
+        return i >= 0 && i < _line.Fields.Length ? _line.Fields[i] : "";
     }
 
     /// <summary>An optional number: null when left empty (or when the header has no such column).</summary>

@@ -1,5 +1,5 @@
-using MathNet.Numerics.Statistics;
-using MovementSim.Analysis.Sampling;
+using MovementSim.Batch;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Calibration;
 
@@ -78,7 +78,7 @@ public static class AbcRejection
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Samples, 2, "ABC samples");
 
         var random = AnalysisRandom.Create(options.Seed, AnalysisStream.Design);
-        var points = UnitCubeSampling.LatinHypercube(options.Samples, parameters.Count, random)
+        var points = LatinHypercube.Sample(options.Samples, parameters.Count, random)
             .Select(u => ParameterSpace.FromUnit(parameters, u))
             .ToArray();
         var distances = objective.Distances(points);
@@ -104,10 +104,9 @@ public static class AbcRejection
         for (var i = 0; i < parameters.Count; i++)
         {
             var values = accepted.Select(s => s.Point[i]).ToArray();
-            posterior[i] = values.Length == 0
-                ? new PosteriorSummary(parameters[i].Name, double.NaN, double.NaN, double.NaN)
-                : new PosteriorSummary(parameters[i].Name, values.Mean(),
-                    values.QuantileCustom(0.05, QuantileDefinition.R7), values.QuantileCustom(0.95, QuantileDefinition.R7));
+            var mean = SampleStatistics.Mean(values); // summed in acceptance order, before the sort
+            Array.Sort(values);
+            posterior[i] = new PosteriorSummary(parameters[i].Name, mean, SampleStatistics.Quantile(values, 0.05), SampleStatistics.Quantile(values, 0.95));
         }
         return new AbcResult(parameters, samples, accepted, epsilon, posterior);
     }

@@ -1,3 +1,5 @@
+using MovementSim.Scenarios;
+
 namespace MovementSim.Analysis.Calibration;
 
 /// <summary>

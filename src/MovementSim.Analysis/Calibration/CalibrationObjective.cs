@@ -1,3 +1,5 @@
+using MovementSim.Scenarios;
+
 namespace MovementSim.Analysis.Calibration;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class CalibrationObjective
     public CalibrationObjective(IReadOnlyList<ParameterRange> parameters, IReadOnlyList<Observation> observations, ISimulatedMeasures simulator)
     {
         ParameterSpace.Validate(parameters);
-        Observation.ValidateAll(observations);
+        ObservationChecks.ValidateAll(observations);
         Parameters = parameters;
         Observations = observations;
         _simulator = simulator ?? throw new ArgumentNullException(nameof(simulator));

@@ -21,7 +21,7 @@ public sealed record CalibrationSettings
     /// <summary>The model; common random numbers are required (seeds depend on the replicate only).</summary>
     public required BatchModelSettings Model { get; init; }
 
-    public required IReadOnlyList<ObservedRow> Observed { get; init; }
+    public required IReadOnlyList<CalibrationTarget> Observed { get; init; }
 
     public required CalibrationMethod Method { get; init; }
 
@@ -69,12 +69,12 @@ public sealed record CalibrationOutcome(string OutputDirectory, IReadOnlyList<Fi
 public static class CalibrationStudy
 {
     public const string FitFile = ResultFiles.Fit;
-    public const string ObservedFile = ResultFiles.Observed;
+    public const string ObservedResultFile = ResultFiles.Observed;
     public const string SummaryFile = ResultFiles.Calibration;
-    public const string ProfilesFile = "profiles.csv";
-    public const string AbcSamplesFile = "abc-samples.csv";
-    public const string BootstrapFile = "bootstrap.csv";
-    public const string BootstrapDataFile = "bootstrap-data.csv";
+    public const string ProfilesFile = ResultFiles.Profiles;
+    public const string AbcSamplesFile = ResultFiles.AbcSamples;
+    public const string BootstrapFile = ResultFiles.Bootstrap;
+    public const string BootstrapDataFile = ResultFiles.BootstrapData;
     public const string FittedScenarioFolder = "fitted-scenario";
 
     public static CalibrationOutcome Run(CalibrationSettings s)
@@ -165,7 +165,7 @@ public static class CalibrationStudy
         var asRun = model.ToModel(fitted);
         summary["fitted"] = Values(model, asRun);
         summary["observations"] = observations.Count;
-        summary["positive_weights"] = Observation.PositiveWeights(observations);
+        summary["positive_weights"] = ObservationChecks.PositiveWeights(observations);
         summary["points_simulated"] = measures.PointsSimulated;
         summary["unidentified_fraction"] = s.Options.UnidentifiedFraction;
 
@@ -179,7 +179,7 @@ public static class CalibrationStudy
                 w.WriteField(r.Row.High);
                 w.WriteField(AnalysisFolder.Flag(r.Row.Identified));
             });
-        AnalysisFolder.WriteCsv(folder.PathOf(ObservedFile), ["year", "measure", "value", "weight"],
+        AnalysisFolder.WriteCsv(folder.PathOf(ObservedResultFile), ObservedFile.Format.Columns.Select(c => c.Name).ToArray(),
             observations,
             (w, o) =>
             {
@@ -187,6 +187,8 @@ public static class CalibrationStudy
                 w.WriteField(o.Measure);
                 w.WriteField(o.Value);
                 w.WriteField(o.Weight);
+                w.WriteField(o.Source);
+                w.WriteField(o.Note);
             });
         AtomicFile.WriteAllText(folder.PathOf(SummaryFile), summary.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         WriteFittedScenario(folder.PathOf(FittedScenarioFolder), model.ScenarioAt(fitted));

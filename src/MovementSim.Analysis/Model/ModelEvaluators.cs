@@ -36,7 +36,7 @@ public readonly record struct CalibrationProgress(int PointsSimulated, int Point
 /// </summary>
 public sealed class ModelMeasures : ISimulatedMeasures
 {
-    public const string EvaluationsFile = "evaluations.csv";
+    public const string EvaluationsFile = ResultFiles.Evaluations;
     public const string RunsFolder = "runs";
 
     private readonly BatchModel _model;
@@ -49,7 +49,7 @@ public sealed class ModelMeasures : ISimulatedMeasures
 
     /// <param name="observed">The observations, with the step each is compared at.</param>
     /// <param name="root">The calibration's result folder (already opened, so its plan vouches for evaluations.csv).</param>
-    public ModelMeasures(BatchModel model, IReadOnlyList<ObservedRow> observed, string root, Action<CalibrationProgress>? progress = null)
+    public ModelMeasures(BatchModel model, IReadOnlyList<CalibrationTarget> observed, string root, Action<CalibrationProgress>? progress = null)
     {
         if (!model.Settings.CommonRandomNumbers)
         {
@@ -222,7 +222,7 @@ public sealed class ModelMeasures : ISimulatedMeasures
 /// replicates at one or a few points) and their reading and writing is serial, so refits side by side keep the
 /// cores busier than one refit with all of them.
 /// </summary>
-public sealed class ModelBootstrap(BatchModel model, IReadOnlyList<ObservedRow> observed, int observedRuns, string root,
+public sealed class ModelBootstrap(BatchModel model, IReadOnlyList<CalibrationTarget> observed, int observedRuns, string root,
     Action<CalibrationProgress>? progress = null) : IBootstrapModel
 {
     public const string Folder = "bootstrap";

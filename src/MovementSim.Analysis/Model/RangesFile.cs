@@ -1,5 +1,6 @@
 using MovementSim.Batch;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Model;
 
@@ -7,7 +8,7 @@ namespace MovementSim.Analysis.Model;
 public sealed record RangeEntry(ParameterSpec Spec, double Min, double Max, SourceLocation Where);
 
 /// <summary>A ranges file as read: the valid rows by parameter name, and every problem found.</summary>
-public sealed record RangesFileResult(IReadOnlyDictionary<string, RangeEntry> Ranges, IReadOnlyList<InputError> Errors)
+public sealed record RangesFileResult(IReadOnlyDictionary<string, RangeEntry> Ranges, IReadOnlyList<ScenarioError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -20,90 +21,94 @@ public sealed record RangesFileResult(IReadOnlyDictionary<string, RangeEntry> Ra
 /// </summary>
 public static class RangesFile
 {
-    public static readonly IReadOnlyList<string> Columns = ["parameter", "min", "max"];
+    public static readonly FileFormat Format = new(ScenarioFormat.RangesFile, false,
+        "The interval each parameter is varied or searched over.",
+        [
+            new("parameter", ColumnKind.Reference, "A numeric parameter's name."),
+            new("min", ColumnKind.Real, "The lowest value.", AllowedText: "a number in the parameter's valid range"),
+            new("max", ColumnKind.Real, "The highest value.", AllowedText: "a number in the parameter's valid range"),
+        ]);
 
     public static RangesFileResult Load(string path)
     {
-        var errors = new List<InputError>();
-        var table = InputTable.Read(path, Columns, Columns, string.Join(",", Columns), errors);
-        return Read(table, errors);
+        var errors = new List<ScenarioError>();
+        return Read(TableReader.Open(path, path, Format, errors), errors);
     }
 
     public static RangesFileResult Parse(string text, string file)
     {
-        var errors = new List<InputError>();
-        var table = InputTable.Parse(text, file, Columns, Columns, string.Join(",", Columns), errors);
-        return Read(table, errors);
+        var errors = new List<ScenarioError>();
+        return Read(TableReader.Parse(text, file, Format, errors), errors);
     }
 
-    private static RangesFileResult Read(InputTable? table, List<InputError> errors)
+    private static RangesFileResult Read(TableReader? table, List<ScenarioError> errors)
     {
         var ranges = new Dictionary<string, RangeEntry>(StringComparer.Ordinal);
-        if (table is null)
+        if (table is not { Usable: true })
         {
             return new RangesFileResult(ranges, errors);
         }
-        if (table.Rows.Count == 0 && errors.Count == 0)
+        if (table.Table.Rows.Count == 0)
         {
-            errors.Add(new InputError(table.File, table.HeaderLine, 0, "the file has a header but no rows: give one row per parameter (parameter,min,max)"));
+            table.Error(table.HeaderLine, 0, "the file has a header but no rows: give one row per parameter (parameter,min,max)");
         }
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var parameterColumn = Format["parameter"];
         foreach (var row in table.Rows)
         {
-            var name = row.Text("parameter");
-            if (name.Length == 0)
+            if (!row.Complete || !row.Reference(parameterColumn, out var name))
             {
-                errors.Add(row.At("parameter").Error("parameter is empty"));
                 continue;
             }
             var spec = ParameterCatalog.Find(name);
             if (spec is null)
             {
                 var near = ParameterCatalog.Nearest(name);
-                errors.Add(row.At("parameter").Error($"unknown parameter '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)")));
+                row.Error(parameterColumn, $"unknown parameter '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
                 continue;
             }
             if (firstLine.TryGetValue(spec.Name, out var first))
             {
-                errors.Add(row.At("parameter").Error($"{spec.Name} has a range already (line {first})"));
+                row.Error(parameterColumn, $"{spec.Name} has a range already (line {first})");
                 continue;
             }
             firstLine[spec.Name] = row.Line;
             if (spec.Kind == ParameterKind.Choice)
             {
-                errors.Add(row.At("parameter").Error($"{spec.Name} is a choice ({spec.RangeText}), not a number: it has no range"));
+                row.Error(parameterColumn, $"{spec.Name} is a choice ({spec.RangeText}), not a number: it has no range");
                 continue;
             }
-            var ok = Bound(row, spec, "min", errors, out var min) & Bound(row, spec, "max", errors, out var max);
+            var ok = Bound(row, spec, "min", out var min) & Bound(row, spec, "max", out var max);
             if (!ok)
             {
                 continue;
             }
             if (min > max)
             {
-                errors.Add(row.At("min").Error($"{spec.Name}: the range is reversed: min {spec.Format(min)} is above max {spec.Format(max)}"));
+                row.Error(Format["min"], $"{spec.Name}: the range is reversed: min {spec.Format(min)} is above max {spec.Format(max)}");
                 continue;
             }
             if (min == max)
             {
-                errors.Add(row.At("min").Error($"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); a parameter held fixed belongs in --set"));
+                row.Error(Format["min"], $"{spec.Name}: the range is empty: min equals max ({spec.Format(min)}); a parameter held fixed belongs in --set");
                 continue;
             }
-            ranges[spec.Name] = new RangeEntry(spec, min, max, row.At("parameter"));
+            ranges[spec.Name] = new RangeEntry(spec, min, max, row.At(parameterColumn));
         }
         return new RangesFileResult(ranges, errors);
     }
 
-    private static bool Bound(InputRow row, ParameterSpec spec, string column, List<InputError> errors, out double value)
+    private static bool Bound(RowReader row, ParameterSpec spec, string column, out double value)
     {
-        if (!row.Number(column, $"{spec.Name}: {column}", errors, out value))
+        var cell = Format[column];
+        if (!row.Real(cell, out value))
         {
             return false;
         }
         // Integer bounds need not be whole: a design's real coordinate is rounded when run.
         if (value < spec.Min || value > spec.Max)
         {
-            errors.Add(row.At(column).Error($"{spec.Name}: {column} {row.Text(column)} is outside the valid range: {spec.Name} must be {spec.RangeText}"));
+            row.Error(cell, $"{spec.Name}: {column} {row.Raw(cell)} is outside the valid range: {spec.Name} must be {spec.RangeText}");
             return false;
         }
         return true;

@@ -53,7 +53,7 @@ public sealed record SensitivityOutcome(string OutputDirectory, IReadOnlyList<In
 public static class SensitivityStudy
 {
     public const string IndicesFile = ResultFiles.Indices;
-    public const string PointsFile = "points.csv";
+    public const string PointsFile = ResultFiles.Points;
     public const string RunsFolder = "runs";
 
     public static long PointCount(SensitivityMethod method, int parameters, int samples) =>
@@ -127,8 +127,8 @@ public static class SensitivityStudy
     {
         ["analysis"] = "sensitivity",
         ["sensitivity_method"] = MethodName(s.Method),
-        ["sensitivity_measure"] = s.Target.Measure,
-        ["at_year"] = s.Year,
+        [ResultManifest.SensitivityMeasureKey] = s.Target.Measure,
+        [ResultManifest.AtYearKey] = s.Year,
         ["at_step"] = s.Target.Step,
         ["ranges"] = AnalysisFolder.Ranges(s.Model.Parameters),
         ["samples"] = s.Samples,

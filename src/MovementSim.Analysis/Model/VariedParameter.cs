@@ -1,6 +1,7 @@
 using System.Globalization;
 using MovementSim.Batch;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Model;
 
@@ -41,13 +42,13 @@ public static class ParameterSelection
     /// </summary>
     /// <param name="scenario">The scenario's parameters, for the corner check; null (scenario not loaded) skips it.</param>
     public static IReadOnlyList<VariedParameter> Resolve(string option, string? list, RangesFileResult? ranges,
-        ModelParameters? scenario, List<InputError> errors)
+        ModelParameters? scenario, List<ScenarioError> errors)
     {
         var result = new List<VariedParameter>();
         var names = (list ?? "").Split(',');
         if (names.All(n => n.Trim().Length == 0))
         {
-            errors.Add(new InputError(option, 0, 0, $"no parameters given: list them separated by commas, e.g. {option} imitation,external_influence"));
+            errors.Add(new ScenarioError(option, 0, 0, $"no parameters given: list them separated by commas, e.g. {option} imitation,external_influence"));
             return result;
         }
         var before = errors.Count;
@@ -55,7 +56,7 @@ public static class ParameterSelection
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i].Trim();
-            var at = new InputError(option, 0, i + 1, "");
+            var at = new ScenarioError(option, 0, i + 1, "");
             if (name.Length == 0)
             {
                 errors.Add(at with { Message = $"entry {i + 1} of the list is empty" });
@@ -99,7 +100,7 @@ public static class ParameterSelection
     }
 
     /// <summary>The rules between parameters are monotone in each parameter, so a box breaks one only if a corner does.</summary>
-    private static void CheckCorners(string option, IReadOnlyList<VariedParameter> varied, ModelParameters scenario, List<InputError> errors)
+    private static void CheckCorners(string option, IReadOnlyList<VariedParameter> varied, ModelParameters scenario, List<ScenarioError> errors)
     {
         if (varied.Count > MaxCornerCheck)
         {
@@ -119,7 +120,7 @@ public static class ParameterSelection
             var problem = ParameterCatalog.CrossChecks(p).FirstOrDefault();
             if (problem is not null)
             {
-                errors.Add(new InputError(option, 0, 0, string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new ScenarioError(option, 0, 0, string.Create(CultureInfo.InvariantCulture,
                     $"the ranges allow runs the model refuses: {problem} at {string.Join(", ", values)}; narrow the ranges (--ranges FILE) or change the scenario")));
                 return;
             }

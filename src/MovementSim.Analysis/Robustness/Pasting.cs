@@ -1,3 +1,5 @@
+using MovementSim.Batch;
+
 namespace MovementSim.Analysis.Robustness;
 
 /// <summary>
@@ -80,7 +82,7 @@ internal static class Pasting
         bool restrictedAfter;
         if (BoxLimits.IsUpper(side))
         {
-            bound = SdToolkitQuantile.Of(sorted, options.PasteAlpha);
+            bound = SampleStatistics.SplittingQuantile(sorted, options.PasteAlpha);
             while (added < m && sorted[added] <= bound)
             {
                 addedCases += hits[added];
@@ -90,7 +92,7 @@ internal static class Pasting
         }
         else
         {
-            bound = SdToolkitQuantile.Of(sorted, 1 - options.PasteAlpha);
+            bound = SampleStatistics.SplittingQuantile(sorted, 1 - options.PasteAlpha);
             while (added < m && sorted[m - 1 - added] >= bound)
             {
                 addedCases += hits[m - 1 - added];

@@ -1,9 +1,11 @@
+using MovementSim.Batch;
+
 namespace MovementSim.Analysis.Robustness;
 
 /// <summary>
 /// PRIM's peeling phase (Friedman and Fisher 1999, section 3), as EMA Workbench does it: every candidate takes away
 /// the PeelAlpha share of the box's worlds at one end of a continuous parameter (cut at
-/// <see cref="SdToolkitQuantile"/>), or one level of a categorical parameter that keeps more than one; the best by
+/// <see cref="SampleStatistics.SplittingQuantile"/>), or one level of a categorical parameter that keeps more than one; the best by
 /// <see cref="PrimMove.Lenient1"/> is taken while it raises the box's density and leaves at least MassMin of the
 /// worlds. When the best candidate would leave less, peeling stops, as in EMA Workbench.
 /// </summary>
@@ -72,7 +74,7 @@ internal static class Peeling
         int[] hits, int count, int cases, int others, PrimMove best)
     {
         var m = sorted.Length;
-        var upper = SdToolkitQuantile.Of(sorted, 1 - options.PeelAlpha);
+        var upper = SampleStatistics.SplittingQuantile(sorted, 1 - options.PeelAlpha);
         var kept = m;
         var removedCases = 0;
         while (kept > 0 && sorted[kept - 1] > upper)
@@ -84,7 +86,7 @@ internal static class Peeling
         best = best.OrBetter(PrimMove.Scored(2 * j + 1, -1, upper, m - kept, removedCases, restrictedAfter,
             count, cases, count - (m - kept), cases - removedCases));
 
-        var lower = SdToolkitQuantile.Of(sorted, options.PeelAlpha);
+        var lower = SampleStatistics.SplittingQuantile(sorted, options.PeelAlpha);
         var removed = 0;
         removedCases = 0;
         while (removed < m && sorted[removed] < lower)

@@ -1,51 +1,8 @@
 namespace MovementSim.Analysis.Sampling;
 
-/// <summary>Random designs in the unit cube; every draw comes from the generator passed in.</summary>
+/// <summary>Random draws for quasi-random designs in the unit cube (Latin hypercubes are <see cref="MovementSim.Batch.LatinHypercube"/>).</summary>
 public static class UnitCubeSampling
 {
-    /// <summary>
-    /// Latin hypercube sample (McKay, Beckman and Conover 1979): n points in k dimensions, each dimension's
-    /// n strata [j/n, (j+1)/n) hit exactly once, a uniform position within each stratum. Draw order, part of
-    /// the reproducible sequence: dimension by dimension, a Fisher-Yates permutation of the strata, then the n
-    /// within-stratum offsets in point order.
-    /// </summary>
-    public static double[][] LatinHypercube(int count, int dimensions, System.Random random)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
-        ArgumentNullException.ThrowIfNull(random);
-
-        var points = new double[count][];
-        for (var i = 0; i < count; i++)
-        {
-            points[i] = new double[dimensions];
-        }
-        var strata = new int[count];
-        for (var d = 0; d < dimensions; d++)
-        {
-            Permutation(strata, random);
-            for (var i = 0; i < count; i++)
-            {
-                points[i][d] = (strata[i] + random.NextDouble()) / count;
-            }
-        }
-        return points;
-    }
-
-    /// <summary>Fills <paramref name="items"/> with a uniformly random permutation of 0..n-1 (Fisher-Yates).</summary>
-    public static void Permutation(int[] items, System.Random random)
-    {
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = i;
-        }
-        for (var i = items.Length - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
-
     /// <summary>A uniformly random 32-bit mask, for digital shifts (one NextDouble draw).</summary>
     public static uint NextUInt32(System.Random random) => (uint)Math.Floor(random.NextDouble() * 4294967296.0);
 }

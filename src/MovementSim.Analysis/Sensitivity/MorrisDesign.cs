@@ -1,4 +1,4 @@
-using MovementSim.Analysis.Sampling;
+using MovementSim.Batch;
 
 namespace MovementSim.Analysis.Sensitivity;
 
@@ -73,7 +73,7 @@ public sealed record MorrisDesign(
                     u[i] += delta;
                 }
             }
-            UnitCubeSampling.Permutation(order, random);
+            LatinHypercube.Permutation(order, random);
 
             moved[t] = new int[k];
             steps[t] = new double[k];

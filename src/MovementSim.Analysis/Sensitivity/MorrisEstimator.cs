@@ -1,3 +1,5 @@
+using MovementSim.Batch;
+
 namespace MovementSim.Analysis.Sensitivity;
 
 /// <summary>
@@ -95,13 +97,6 @@ public static class MorrisEstimator
             sum += effects[t];
             sumAbs += Math.Abs(effects[t]);
         }
-        var mu = sum / rows.Length;
-        var squares = 0.0;
-        foreach (var t in rows)
-        {
-            var d = effects[t] - mu;
-            squares += d * d;
-        }
-        return (sumAbs / rows.Length, mu, Math.Sqrt(squares / (rows.Length - 1)));
+        return (sumAbs / rows.Length, sum / rows.Length, SampleStatistics.StandardDeviation(rows.Select(t => effects[t]).ToArray()));
     }
 }

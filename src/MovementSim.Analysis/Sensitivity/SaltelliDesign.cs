@@ -1,4 +1,5 @@
 using MovementSim.Analysis.Sampling;
+using MovementSim.Batch;
 
 namespace MovementSim.Analysis.Sensitivity;
 
@@ -69,7 +70,7 @@ public sealed record SaltelliDesign(IReadOnlyList<ParameterRange> Parameters, in
         }
         else
         {
-            unit = UnitCubeSampling.LatinHypercube(baseSamples, 2 * k, random);
+            unit = LatinHypercube.Sample(baseSamples, 2 * k, random);
         }
 
         var points = new double[total][];

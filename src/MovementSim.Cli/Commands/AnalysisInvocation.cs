@@ -92,7 +92,7 @@ internal static class AnalysisInvocation
             ranges = RangesFile.Load(rangesPath);
             errors.AddRange(ranges.Errors.Select(e => e.ToString()));
         }
-        var inputErrors = new List<InputError>();
+        var inputErrors = new List<ScenarioError>();
         var parameters = ParameterSelection.Resolve(option, parameterList, ranges, loaded.Scenario?.Parameters, inputErrors);
         errors.AddRange(inputErrors.Select(e => e.ToString()));
         return new AnalysisInputs(loaded, ranges, parameters, errors);

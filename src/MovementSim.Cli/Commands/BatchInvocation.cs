@@ -2,6 +2,7 @@ using System.Globalization;
 using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Scenarios;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -10,18 +11,13 @@ internal sealed record BatchArguments
 {
     public required string Scenario { get; init; }
     public required bool IsRun { get; init; }
-    public int? Seed { get; init; }
-    public IReadOnlyList<string> Sets { get; init; } = [];
-    public string? Out { get; init; }
-    public int? Reps { get; init; }
-    public int? Jobs { get; init; }
+    public required CommonArguments Common { get; init; }
 
     /// <summary>Threads each run uses for its steps (default: all cores for run, 1 for batch).</summary>
     public int? Threads { get; init; }
     public string? DesignFile { get; init; }
     public string? Shard { get; init; }
     public bool Force { get; init; }
-    public bool Quiet { get; init; }
     public bool Slurm { get; init; }
     public int? Shards { get; init; }
     public bool DryRun { get; init; }
@@ -34,31 +30,31 @@ internal sealed record BatchArguments
 /// </summary>
 internal static class BatchInvocation
 {
-    public static int Execute(BatchArguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterBatch)
+    public static int Execute(BatchArguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterBatch, IAnsiConsole? terminal = null)
     {
         // 1. The command line on its own.
         var usage = new List<string>();
-        var overrides = ParseSets(args.Sets, usage);
+        var overrides = ParseSets(args.Common.Sets, usage);
         var shard = Shard.Whole;
         if (args.Shard is not null && !Shard.TryParse(args.Shard, out shard, out var shardError))
         {
             usage.Add(shardError);
         }
-        if (args.Jobs is < 1)
+        if (args.Common.Jobs is < 1)
         {
-            usage.Add($"--jobs must be at least 1 (got {args.Jobs})");
+            usage.Add($"--jobs must be at least 1 (got {args.Common.Jobs})");
         }
         if (args.Threads is < 1)
         {
             usage.Add($"--threads must be at least 1 (got {args.Threads})");
         }
-        if (args.Reps is < 1)
+        if (args.Common.Reps is < 1)
         {
-            usage.Add($"--reps must be at least 1 (got {args.Reps})");
+            usage.Add($"--reps must be at least 1 (got {args.Common.Reps})");
         }
-        if (args.IsRun && args.Seed is < 0)
+        if (args.IsRun && args.Common.Seed is < 0)
         {
-            usage.Add($"--seed of a run must be a non-negative 32-bit integer (got {args.Seed}), as the seed column of a batch");
+            usage.Add($"--seed of a run must be a non-negative 32-bit integer (got {args.Common.Seed}), as the seed column of a batch");
         }
         if (args.Shards is not null && !args.Slurm)
         {
@@ -100,17 +96,17 @@ internal static class BatchInvocation
                 errors.AddRange(sweep.Errors.Select(e => e.ToString()));
             }
         }
-        var masterSeed = args.Seed ?? Seeds.DefaultMasterSeed;
+        var masterSeed = args.Common.Seed ?? Seeds.DefaultMasterSeed;
         Design? design = null;
         if (errors.Count == 0)
         {
             if (args.IsRun)
             {
-                design = Design.Single(args.Seed ?? Seeds.RunSeed(Seeds.DefaultMasterSeed, 0, 0));
+                design = Design.Single(args.Common.Seed ?? Seeds.RunSeed(Seeds.DefaultMasterSeed, 0, 0));
             }
             else
             {
-                var request = new DesignRequest(masterSeed, args.Reps, args.Force, overrides.Select(o => o.Name).ToHashSet());
+                var request = new DesignRequest(masterSeed, args.Common.Reps, args.Force, overrides.Select(o => o.Name).ToHashSet());
                 var expanded = DesignExpansion.Expand(sweep?.Sweep, loaded.Scenario!.Parameters, request, loaded.Scenario.Events);
                 errors.AddRange(expanded.Errors.Select(e => e.ToString()));
                 design = expanded.Design;
@@ -127,7 +123,7 @@ internal static class BatchInvocation
         }
 
         var scenario = loaded.Scenario;
-        var output = args.Out ?? DefaultOutput(scenario.Name);
+        var output = args.Common.Out ?? DefaultOutput(scenario.Name);
         try
         {
             if (args.Slurm)
@@ -142,7 +138,7 @@ internal static class BatchInvocation
                 OutputDirectory = output,
                 InputFiles = inputs,
                 Shard = shard,
-                Jobs = args.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
+                Jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
                 Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
@@ -154,8 +150,8 @@ internal static class BatchInvocation
                     }
                 },
             };
-            var outcome = ProgressDisplay.Run(stderr, args.Quiet, progress => BatchRunner.Run(batch, progress));
-            if (!args.Quiet)
+            var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => BatchRunner.Run(batch, progress));
+            if (!args.Common.Quiet)
             {
                 stderr.WriteLine(Describe(outcome));
             }
@@ -238,7 +234,7 @@ internal static class BatchInvocation
         var shards = args.Shards ?? 1;
         var batchArgs = new List<string> { Path.GetFullPath(args.Scenario), "--seed", masterSeed.ToString(CultureInfo.InvariantCulture),
             "--reps", design.Replicates.ToString(CultureInfo.InvariantCulture) };
-        foreach (var s in args.Sets)
+        foreach (var s in args.Common.Sets)
         {
             batchArgs.AddRange(["--set", s]);
         }
@@ -250,7 +246,7 @@ internal static class BatchInvocation
         {
             batchArgs.Add("--force");
         }
-        var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Jobs ?? 1);
+        var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
         // The merged result will land in the output folder: claim it now with the batch's plan, so
         // that the merge job finds it its own and nobody else writes there in between.
         var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },

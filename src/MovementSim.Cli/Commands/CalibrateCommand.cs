@@ -9,7 +9,7 @@ using MovementSim.Scenarios;
 namespace MovementSim.Cli.Commands;
 
 /// <summary>
-/// <c>calibrate SCENARIO --observed FILE --fit a,b[,c] [--ranges FILE] [--reps N] [--method nelder-mead|abc]
+/// <c>calibrate SCENARIO [--observed FILE] --fit a,b[,c] [--ranges FILE] [--reps N] [--method nelder-mead|abc]
 /// [--interval bootstrap|profile] [--bootstrap N] [--jobs N] [--seed N] [--set name=value ...] [--out DIR]</c>:
 /// fits parameters to observed values of any measures, every candidate point run through the batch engine with
 /// the same seeds, with intervals from a parametric bootstrap.
@@ -23,10 +23,11 @@ public static class CalibrateCommand
     public static Command Create(Action<string>? afterAnalysis = null)
     {
         var scenario = BatchOptions.Scenario();
-        var observed = new Option<string>("--observed")
+        var observed = new Option<string?>("--observed")
         {
-            Description = "CSV with columns year,measure,value and optionally weight (default 1): observed values of any measure the scenario collects, in years within the simulated ones.",
-            Required = true,
+            Description = "CSV with columns year,measure,value and optionally weight (default 1), source and note (other columns are ignored): observed values "
+                + "of any measure the scenario's runs produce, in years within the simulated ones. Default: the scenario's own observed.csv "
+                + "(from its folder or the nearest of its bases that has one).",
             HelpName = "FILE",
         };
         var fit = new Option<string>("--fit")
@@ -44,11 +45,7 @@ public static class CalibrateCommand
             HelpName = "nelder-mead|abc",
         };
         method.AcceptOnlyFromAmong("nelder-mead", "abc");
-        var reps = AnalysisOptions.Reps();
-        var jobs = AnalysisOptions.Jobs();
-        var seed = AnalysisOptions.Seed();
-        var set = BatchOptions.Set();
-        var output = AnalysisOptions.Out();
+        var common = CommonOptions.ForAnalysis();
         var defaults = new CalibrationOptions(Seeds.DefaultMasterSeed);
         var starts = new Option<int?>("--starts") { Description = $"nelder-mead: start points, a Latin hypercube (default {defaults.Starts}).", HelpName = "N" };
         var maxEvaluations = new Option<int?>("--max-evaluations")
@@ -104,15 +101,14 @@ public static class CalibrateCommand
         };
         var samples = new Option<int?>("--samples") { Description = $"abc: points sampled from the ranges (default {DefaultAbcSamples}).", HelpName = "N" };
         var accept = new Option<double?>("--accept") { Description = $"abc: share of the sample kept, closest first (default {DefaultAbcFraction}).", HelpName = "FRACTION" };
-        var quiet = BatchOptions.Quiet();
         var command = new Command("calibrate",
             "Fit parameters to observed data: the distance is the weighted sum of squared differences between observed values and the replicate mean of the simulated measure, " +
             "with the same seeds at every candidate point (common random numbers). Writes fit.csv (parameter, value, low, high, identified: low and high bound a 95% parametric " +
             "bootstrap interval), observed.csv, calibration.json (the distance), bootstrap.csv, fitted-scenario/ (ready to run), evaluations.csv and a batch of the fitted point " +
             "with manifest.json. " + AnalysisOptions.ExitCodes)
         {
-            scenario, observed, fit, ranges, method, reps, jobs, seed, set, output, starts, maxEvaluations, tolerance, profilePoints, profile, thresholdScale,
-            interval, bootstrap, observedRuns, samples, accept, quiet,
+            scenario, observed, fit, ranges, method, common.Reps, common.Jobs, common.Seed, common.Set, common.Out, starts, maxEvaluations, tolerance, profilePoints, profile, thresholdScale,
+            interval, bootstrap, observedRuns, samples, accept, common.Quiet,
         };
         command.SetAction(parse =>
         {
@@ -158,15 +154,11 @@ public static class CalibrateCommand
                 new Arguments
                 {
                     Scenario = parse.GetRequiredValue(scenario),
-                    Observed = parse.GetRequiredValue(observed),
+                    Observed = parse.GetValue(observed),
                     Fit = parse.GetRequiredValue(fit),
                     Ranges = parse.GetValue(ranges),
                     Method = abc ? CalibrationMethod.Abc : CalibrationMethod.NelderMead,
-                    Reps = parse.GetValue(reps),
-                    Jobs = parse.GetValue(jobs),
-                    Seed = parse.GetValue(seed),
-                    Sets = parse.GetValue(set) ?? [],
-                    Out = parse.GetValue(output),
+                    Common = common.Read(parse),
                     Starts = parse.GetValue(starts),
                     MaxEvaluations = parse.GetValue(maxEvaluations),
                     Tolerance = parse.GetValue(tolerance),
@@ -178,7 +170,6 @@ public static class CalibrateCommand
                     ObservedRuns = parse.GetValue(observedRuns),
                     Samples = parse.GetValue(samples),
                     Accept = parse.GetValue(accept),
-                    Quiet = parse.GetValue(quiet),
                     CommandLine = BatchInvocation.CommandLineOf(parse),
                 },
                 usage, parse.InvocationConfiguration.Output, stderr, afterAnalysis);
@@ -189,15 +180,12 @@ public static class CalibrateCommand
     private sealed record Arguments
     {
         public required string Scenario { get; init; }
-        public required string Observed { get; init; }
+        /// <summary>--observed; null means the scenario's own observed.csv.</summary>
+        public string? Observed { get; init; }
         public required string Fit { get; init; }
         public string? Ranges { get; init; }
         public required CalibrationMethod Method { get; init; }
-        public int? Reps { get; init; }
-        public int? Jobs { get; init; }
-        public int? Seed { get; init; }
-        public IReadOnlyList<string> Sets { get; init; } = [];
-        public string? Out { get; init; }
+        public required CommonArguments Common { get; init; }
         public int? Starts { get; init; }
         public int? MaxEvaluations { get; init; }
         public double? Tolerance { get; init; }
@@ -209,15 +197,14 @@ public static class CalibrateCommand
         public int? ObservedRuns { get; init; }
         public int? Samples { get; init; }
         public double? Accept { get; init; }
-        public bool Quiet { get; init; }
         public string CommandLine { get; init; } = "";
     }
 
     private static int Execute(Arguments args, List<string> usage, TextWriter stdout, TextWriter stderr, Action<string>? afterAnalysis)
     {
         // 1. The command line on its own.
-        var overrides = BatchInvocation.ParseSets(args.Sets, usage);
-        AnalysisInvocation.CheckCommon(args.Jobs, args.Reps, usage);
+        var overrides = BatchInvocation.ParseSets(args.Common.Sets, usage);
+        AnalysisInvocation.CheckCommon(args.Common.Jobs, args.Common.Reps, usage);
         if (args.Starts is < 1)
         {
             usage.Add($"--starts must be at least 1 (got {args.Starts})");
@@ -258,9 +245,9 @@ public static class CalibrateCommand
         // 2. Every input, all errors collected before anything runs.
         var inputs = AnalysisInvocation.Load(args.Scenario, overrides, args.Ranges, "--fit", args.Fit);
         var errors = inputs.Errors;
-        var observed = ObservedFile.Load(args.Observed, inputs.Scenario);
+        var (observed, observedPath) = Targets(args.Observed, inputs);
         errors.AddRange(observed.Errors.Select(e => e.ToString()));
-        var seed = args.Seed ?? Seeds.DefaultMasterSeed;
+        var seed = args.Common.Seed ?? Seeds.DefaultMasterSeed;
         var defaults = new CalibrationOptions(seed);
         var options = defaults with
         {
@@ -278,7 +265,7 @@ public static class CalibrateCommand
             var weighted = observed.Rows.Count(r => r.Observation.Weight > 0);
             if (!args.Absolute && weighted <= inputs.Parameters.Count)
             {
-                errors.Add(new InputError(args.Observed, 0, 0,
+                errors.Add(new ScenarioError(observedPath ?? "--observed", 0, 0,
                     $"{weighted} observations with a positive weight cannot estimate a residual variance for {inputs.Parameters.Count} parameters: " +
                     "add observations, fit fewer parameters, or give weights 1/sigma^2 and --threshold-scale absolute").ToString());
             }
@@ -297,10 +284,10 @@ public static class CalibrateCommand
             {
                 Scenario = scenario,
                 Parameters = inputs.Parameters,
-                Replicates = args.Reps ?? DesignRequest.DefaultReplicates,
+                Replicates = args.Common.Reps ?? DesignRequest.DefaultReplicates,
                 MasterSeed = seed,
                 CommonRandomNumbers = true,
-                Jobs = args.Jobs ?? Environment.ProcessorCount,
+                Jobs = args.Common.Jobs ?? Environment.ProcessorCount,
                 Inputs = BatchInvocation.InputsOf(loaded, null),
                 // The per-call batches are deleted once read; the closing batch's snapshot is written below.
                 WriteSnapshot = _ => { },
@@ -313,15 +300,15 @@ public static class CalibrateCommand
             Abc = args.Method == CalibrationMethod.Abc
                 ? new AbcOptions(args.Samples ?? DefaultAbcSamples, AbcAcceptance.Closest(args.Accept ?? DefaultAbcFraction), seed)
                 : null,
-            OutputDirectory = args.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
-            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Observed, "observed-input.csv"), (args.Ranges, "ranges.csv")),
-            Progress = args.Quiet ? null : Throttled(stderr),
+            OutputDirectory = args.Common.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
+            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Observed, ResultFiles.ObservedInput), (args.Ranges, ScenarioFormat.RangesFile)),
+            Progress = args.Common.Quiet ? null : Throttled(stderr),
             ClosingSnapshot = folder => ScenarioFiles.Copy(loaded, folder),
         };
         return AnalysisInvocation.Guard(stderr, () =>
         {
             var outcome = CalibrationStudy.Run(settings);
-            if (!args.Quiet)
+            if (!args.Common.Quiet)
             {
                 stderr.WriteLine(outcome.Rows is null
                     ? $"movementsim: {outcome.OutputDirectory} already holds this finished calibration; nothing to do"
@@ -331,6 +318,27 @@ public static class CalibrateCommand
             afterAnalysis?.Invoke(outcome.OutputDirectory);
             return Cli.Ok;
         });
+    }
+
+    /// <summary>
+    /// The observations to fit: --observed FILE, else the scenario's own observed.csv (already read and checked for
+    /// format by the loader), each checked against the scenario. The path is null when there are none at all.
+    /// </summary>
+    private static (CalibrationTargetsResult Targets, string? Path) Targets(string? option, AnalysisInputs inputs)
+    {
+        if (option is not null)
+        {
+            return (CalibrationTargets.Load(option, inputs.Scenario), option);
+        }
+        var file = inputs.Loaded.Files.FirstOrDefault(f => f.Name == ObservedFile.Name);
+        if (file is null)
+        {
+            var message = inputs.Loaded.Chain.Count == 0
+                ? "no observations: give --observed FILE"
+                : $"no observations: give --observed FILE, or put an {ObservedFile.Name} in the scenario folder ({ObservedFile.Format.HeaderShape})";
+            return (new CalibrationTargetsResult([], [ScenarioError.General(message)]), null);
+        }
+        return (CalibrationTargets.Check(inputs.Loaded.Observed, file.DisplayPath, inputs.Scenario), file.DisplayPath);
     }
 
     /// <summary>Below this bootstrap p-value of the distance, the fit is reported as worse than the model's randomness explains.</summary>

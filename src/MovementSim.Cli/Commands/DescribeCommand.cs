@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MovementSim.Core;
 using MovementSim.Scenarios;
 
 namespace MovementSim.Cli.Commands;
@@ -17,6 +18,7 @@ public static class DescribeCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(scenario);
+            ScenarioLoadResult? scenarioLoad = null;
             IReadOnlyList<ParameterDescription> parameters;
             if (folder is null)
             {
@@ -35,6 +37,7 @@ public static class DescribeCommand
                     return Cli.InvalidInput;
                 }
                 parameters = ScenarioDescriber.Parameters(loaded);
+                scenarioLoad = loaded;
                 stdout.WriteLine($"Parameters of {folder} (* = differs from the default):");
             }
             var nameWidth = parameters.Max(p => p.Name.Length) + 2;
@@ -47,6 +50,10 @@ public static class DescribeCommand
                 var origin = p.SetBy is null ? "" : $"; set in {p.SetBy}";
                 stdout.WriteLine($"  {"".PadRight(nameWidth)}{"".PadRight(valueWidth)}default {p.Default}; {p.Range}; source: {p.Source}{origin}");
             }
+            if (folder is not null)
+            {
+                Events(stdout, scenarioLoad!);
+            }
             stdout.WriteLine();
             stdout.WriteLine("Scenario files (see scenarios/README.md):");
             foreach (var file in ScenarioDescriber.Files)
@@ -56,11 +63,31 @@ public static class DescribeCommand
                 foreach (var c in file.Columns)
                 {
                     var unit = c.Unit.Length > 0 ? $" [{c.Unit}]" : "";
-                    stdout.WriteLine($"    {c.Name.PadRight(width)}{c.Meaning}{unit}; {c.Allowed}");
+                    stdout.WriteLine($"    {c.Name.PadRight(width)}{c.Meaning}{unit}; {c.Allowed}{(c.Optional ? " (optional column)" : "")}");
                 }
             }
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The scenario's events, each with what happened (its label, else its kind), and its observations.</summary>
+    private static void Events(TextWriter stdout, ScenarioLoadResult loaded)
+    {
+        var events = loaded.Scenario!.Events;
+        stdout.WriteLine();
+        stdout.WriteLine(events.Count == 0 ? "Events: none." : "Events (year, event, target, value: what happened):");
+        foreach (var e in events.OrderBy(e => e.Year))
+        {
+            stdout.WriteLine($"  {PlainNumber.Format(e.Year),-9} {Names.Of(e.Kind),-17} {e.Target,-20} {PlainNumber.Format(e.Value),-6} {e.Label ?? "(no label: charts name the kind of event)"}");
+        }
+        var observed = loaded.Observed;
+        if (observed.Count > 0)
+        {
+            var measures = observed.Select(o => o.Observation.Measure).Distinct().ToList();
+            stdout.WriteLine($"Observations ({ObservedFile.Name}): {observed.Count} of {string.Join(", ", measures)}, "
+                + $"{PlainNumber.Format(observed.Min(o => o.Observation.Year))} to {PlainNumber.Format(observed.Max(o => o.Observation.Year))}; "
+                + $"{observed.Count(o => o.Observation.Source.Length > 0)} name their source.");
+        }
     }
 }

@@ -6,21 +6,26 @@ using Spectre.Console;
 namespace MovementSim.Cli.Commands;
 
 /// <summary>
-/// Progress of a batch on stderr: a Spectre.Console bar (runs done, runs per second, time left) on a
-/// terminal, a plain line every few seconds on a pipe or file, nothing with --quiet.
+/// Progress of a batch: a Spectre.Console bar (runs done, runs per second, time left) on an interactive terminal,
+/// a plain line every few seconds on stderr otherwise (a pipe or a file), nothing with --quiet. The terminal is
+/// passed in (an <see cref="IAnsiConsole"/>, a test console in tests); only the program's entry point knows whether
+/// stderr is one.
 /// </summary>
 public static class ProgressDisplay
 {
-    /// <summary>Runs <paramref name="work"/> with the progress display that fits <paramref name="stderr"/>.</summary>
-    public static T Run<T>(TextWriter stderr, bool quiet, Func<IBatchProgress, T> work)
+    /// <summary>The process's stderr as a Spectre console when it is an interactive terminal; null on a pipe or file.</summary>
+    public static IAnsiConsole? StandardErrorTerminal() =>
+        Console.IsErrorRedirected ? null : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    /// <summary>Runs <paramref name="work"/> with the progress display that fits: the bar on <paramref name="terminal"/>, else lines on <paramref name="stderr"/>.</summary>
+    public static T Run<T>(IAnsiConsole? terminal, TextWriter stderr, bool quiet, Func<IBatchProgress, T> work)
     {
         if (quiet)
         {
             return work(NoProgress.Instance);
         }
-        if (ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
+        if (terminal is { Profile.Capabilities.Interactive: true } console)
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             return console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

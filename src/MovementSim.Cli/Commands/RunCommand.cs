@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MovementSim.Batch;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -7,7 +8,8 @@ namespace MovementSim.Cli.Commands;
 public static class RunCommand
 {
     /// <param name="afterRun">Called with the result folder once it is complete (charts and report).</param>
-    public static Command Create(Action<string>? afterRun = null)
+    /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
+    public static Command Create(Action<string>? afterRun = null, IAnsiConsole? terminal = null)
     {
         var scenario = BatchOptions.Scenario();
         var seed = new Option<int?>("--seed")
@@ -30,14 +32,11 @@ public static class RunCommand
             {
                 IsRun = true,
                 Scenario = parse.GetRequiredValue(scenario),
-                Seed = parse.GetValue(seed),
+                Common = new CommonArguments(null, null, parse.GetValue(seed), parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(quiet)),
                 Threads = parse.GetValue(threads),
-                Sets = parse.GetValue(set) ?? [],
-                Out = parse.GetValue(output),
-                Quiet = parse.GetValue(quiet),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterRun));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterRun, terminal));
         return command;
     }
 }

@@ -5,6 +5,7 @@ using MovementSim.Analysis.Sensitivity;
 using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Scenarios;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -20,7 +21,8 @@ public static class SensitivityCommand
     public const int DefaultBootstrap = 1000;
 
     /// <param name="afterAnalysis">Called with the result folder once it is complete (charts and report).</param>
-    public static Command Create(Action<string>? afterAnalysis = null)
+    /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
+    public static Command Create(Action<string>? afterAnalysis = null, IAnsiConsole? terminal = null)
     {
         var scenario = BatchOptions.Scenario();
         var method = new Option<string>("--method")
@@ -53,11 +55,7 @@ public static class SensitivityCommand
             Description = "The year the measure is read at: the step nearest to it, which must lie within the simulated years (default: the last step).",
             HelpName = "Y",
         };
-        var reps = AnalysisOptions.Reps();
-        var jobs = AnalysisOptions.Jobs();
-        var seed = AnalysisOptions.Seed();
-        var set = BatchOptions.Set();
-        var output = AnalysisOptions.Out();
+        var common = CommonOptions.ForAnalysis();
         var levels = new Option<int?>("--levels") { Description = $"morris: grid levels p, even (default {MorrisDesign.DefaultLevels}).", HelpName = "P" };
         var bootstrap = new Option<int?>("--bootstrap") { Description = $"Bootstrap resamples for the 95% intervals (default {DefaultBootstrap}).", HelpName = "N" };
         var independent = new Option<bool>("--independent-seeds")
@@ -66,12 +64,12 @@ public static class SensitivityCommand
                 "By default replicate r of every design point has the same seed (common random numbers), so that a parameter without effect gets an index of exactly 0 instead of one made of noise.",
         };
         var force = new Option<bool>("--force") { Description = $"Allow more than {DesignRequest.DefaultMaxRuns} runs." };
-        var quiet = BatchOptions.Quiet();
         var command = new Command("sensitivity",
             "Which parameters a measure depends on: Morris screening or Sobol' indices with bootstrap 95% intervals. Writes indices.csv (parameter, index, value, ci_low, ci_high), " +
             "points.csv (each design point and its output), runs/ (the batch of design points) and a baseline batch of the scenario as given with manifest.json. " + AnalysisOptions.ExitCodes)
         {
-            scenario, method, parameters, ranges, samples, measure, atYear, reps, jobs, seed, set, output, levels, bootstrap, independent, force, quiet,
+            scenario, method, parameters, ranges, samples, measure, atYear, common.Reps, common.Jobs, common.Seed, common.Set, common.Out, levels, bootstrap,
+            independent, force, common.Quiet,
         };
         command.SetAction(parse => Execute(
             new Arguments
@@ -83,19 +81,14 @@ public static class SensitivityCommand
                 Samples = parse.GetValue(samples),
                 Measure = parse.GetValue(measure) ?? MeasureSet.NetBenefit,
                 AtYear = parse.GetValue(atYear),
-                Reps = parse.GetValue(reps),
-                Jobs = parse.GetValue(jobs),
-                Seed = parse.GetValue(seed),
-                Sets = parse.GetValue(set) ?? [],
-                Out = parse.GetValue(output),
+                Common = common.Read(parse),
                 Levels = parse.GetValue(levels),
                 Bootstrap = parse.GetValue(bootstrap),
                 IndependentSeeds = parse.GetValue(independent),
                 Force = parse.GetValue(force),
-                Quiet = parse.GetValue(quiet),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterAnalysis));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, afterAnalysis, terminal));
         return command;
     }
 
@@ -108,25 +101,20 @@ public static class SensitivityCommand
         public int? Samples { get; init; }
         public required string Measure { get; init; }
         public double? AtYear { get; init; }
-        public int? Reps { get; init; }
-        public int? Jobs { get; init; }
-        public int? Seed { get; init; }
-        public IReadOnlyList<string> Sets { get; init; } = [];
-        public string? Out { get; init; }
+        public required CommonArguments Common { get; init; }
         public int? Levels { get; init; }
         public int? Bootstrap { get; init; }
         public bool IndependentSeeds { get; init; }
         public bool Force { get; init; }
-        public bool Quiet { get; init; }
         public string CommandLine { get; init; } = "";
     }
 
-    private static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterAnalysis)
+    private static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, Action<string>? afterAnalysis, IAnsiConsole? terminal)
     {
         // 1. The command line on its own.
         var usage = new List<string>();
-        var overrides = BatchInvocation.ParseSets(args.Sets, usage);
-        AnalysisInvocation.CheckCommon(args.Jobs, args.Reps, usage);
+        var overrides = BatchInvocation.ParseSets(args.Common.Sets, usage);
+        AnalysisInvocation.CheckCommon(args.Common.Jobs, args.Common.Reps, usage);
         if (args.Samples is < 2)
         {
             usage.Add($"--samples must be at least 2 (got {args.Samples})");
@@ -151,7 +139,7 @@ public static class SensitivityCommand
         // 2. Every input, all errors collected before anything runs.
         var inputs = AnalysisInvocation.Load(args.Scenario, overrides, args.Ranges, "--params", args.Parameters);
         var errors = inputs.Errors;
-        var reps = args.Reps ?? DesignRequest.DefaultReplicates;
+        var reps = args.Common.Reps ?? DesignRequest.DefaultReplicates;
         var samples = args.Samples ?? (args.Method == SensitivityMethod.Morris ? DefaultMorrisTrajectories : DefaultSobolSamples);
         MeasureAt? target = null;
         var year = double.NaN;
@@ -161,7 +149,7 @@ public static class SensitivityCommand
             if (!measures.Contains(args.Measure))
             {
                 var near = NameSuggester.Nearest(args.Measure, measures.Names);
-                errors.Add(new InputError("--measure", 0, 0, $"unknown measure '{args.Measure}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
+                errors.Add(new ScenarioError("--measure", 0, 0, $"unknown measure '{args.Measure}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
                     $": the measures are the columns of timeseries.csv after year, e.g. {MeasureSet.NetBenefit}, {MeasureSet.Reach}, {MeasureSet.Fidelity}").ToString());
             }
             var p = s.Parameters;
@@ -169,7 +157,7 @@ public static class SensitivityCommand
             var step = TimeAxis.StepOf(p, year);
             if (step is null)
             {
-                errors.Add(new InputError("--at-year", 0, 0, string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new ScenarioError("--at-year", 0, 0, string.Create(CultureInfo.InvariantCulture,
                     $"year {year:R} is outside the simulated years {TimeAxis.Describe(p)}")).ToString());
             }
             else
@@ -198,9 +186,9 @@ public static class SensitivityCommand
                 Scenario = scenario,
                 Parameters = inputs.Parameters,
                 Replicates = reps,
-                MasterSeed = args.Seed ?? Seeds.DefaultMasterSeed,
+                MasterSeed = args.Common.Seed ?? Seeds.DefaultMasterSeed,
                 CommonRandomNumbers = !args.IndependentSeeds,
-                Jobs = args.Jobs ?? Environment.ProcessorCount,
+                Jobs = args.Common.Jobs ?? Environment.ProcessorCount,
                 Inputs = BatchInvocation.InputsOf(loaded, null),
                 WriteSnapshot = folder => ScenarioFiles.Copy(loaded, folder),
                 CommandLine = args.CommandLine,
@@ -211,13 +199,13 @@ public static class SensitivityCommand
             BootstrapResamples = args.Bootstrap ?? DefaultBootstrap,
             Target = target.Value,
             Year = year,
-            OutputDirectory = args.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
-            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Ranges, "ranges.csv")),
+            OutputDirectory = args.Common.Out ?? BatchInvocation.DefaultOutput(scenario.Name),
+            ExtraInputs = AnalysisInvocation.ExtraInputs((args.Ranges, ScenarioFormat.RangesFile)),
         };
         return AnalysisInvocation.Guard(stderr, () =>
         {
-            var outcome = ProgressDisplay.Run(stderr, args.Quiet, progress => SensitivityStudy.Run(settings with { Progress = progress }));
-            if (!args.Quiet)
+            var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => SensitivityStudy.Run(settings with { Progress = progress }));
+            if (!args.Common.Quiet)
             {
                 var output = string.Create(CultureInfo.InvariantCulture, $"{target.Value.Measure} in {year:R}");
                 stderr.WriteLine(outcome.Rows is null

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MovementSim.Reporting;
 using MovementSim.Scenarios;
+using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
@@ -15,7 +16,8 @@ public static class SuiteCommand
 {
     public const int DefaultReplicates = 10;
 
-    public static Command Create(Action<string> afterBatch)
+    /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
+    public static Command Create(Action<string> afterBatch, IAnsiConsole? terminal = null)
     {
         var folder = new Argument<string>("SCENARIOS_DIR")
         {
@@ -42,7 +44,7 @@ public static class SuiteCommand
                 return Cli.InvalidInput;
             }
             var scenarios = Directory.GetDirectories(root)
-                .Where(d => File.Exists(Path.Combine(d, "parameters.csv")) || File.Exists(Path.Combine(d, "organisations.csv")))
+                .Where(d => File.Exists(Path.Combine(d, ScenarioFormat.ParametersFile)) || File.Exists(Path.Combine(d, ScenarioFormat.OrganisationsFile)))
                 .Order(StringComparer.Ordinal)
                 .ToArray();
             if (scenarios.Length == 0)
@@ -79,13 +81,9 @@ public static class SuiteCommand
                 {
                     Scenario = s,
                     IsRun = false,
-                    Reps = parse.GetValue(reps),
-                    Jobs = parse.GetValue(jobs),
-                    Seed = parse.GetValue(seed),
-                    Out = output,
-                    Quiet = parse.GetValue(quiet),
+                    Common = new CommonArguments(parse.GetValue(reps), parse.GetValue(jobs), parse.GetValue(seed), [], output, parse.GetValue(quiet)),
                     CommandLine = BatchInvocation.CommandLineOf(parse),
-                }, stdout, stderr, afterBatch);
+                }, stdout, stderr, afterBatch, terminal);
                 if (code is Cli.Ok or Cli.SomeRunsFailed)
                 {
                     outputs.Add(output);

@@ -138,20 +138,40 @@ internal static class Style
     public const int MaxEventRows = 3;
 
     /// <summary>
-    /// Scheduled events within the years shown, one entry per date (events on the same date share a line), with
-    /// the row its label goes in. A label ("Apr 2003 mandate") runs right of its line, or left of it in the last 30%
-    /// of the axis; each goes in the first row where it overlaps no other label, judged from its length. When that
-    /// takes more than <see cref="MaxEventRows"/> rows the labels are the dates alone (the caption names the events).
+    /// Events closer than this (in years) share one label, so that two a few weeks apart do not print on top of each
+    /// other: a quarter, the time step of most scenarios.
+    /// </summary>
+    public const double MergeYears = 0.25;
+
+    /// <summary>
+    /// Scheduled events within the years shown, one label per group of events closer than <see cref="MergeYears"/> to
+    /// the group's first, with the row the label goes in. A label ("Apr 2003 duty to offer") names what happened: the
+    /// event's label from events.csv, else its kind; it runs right of its line, or left of it in the last 30% of the
+    /// axis; each goes in the first row where it overlaps no other label, judged from its length. When that takes more
+    /// than <see cref="MaxEventRows"/> rows the labels are the dates alone (the caption names the events).
     /// </summary>
     public static IReadOnlyList<(double Year, string Label, int Row)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
     {
-        var groups = events.Where(e => e.Year >= startYear && e.Year <= endYear)
-            .GroupBy(e => e.Year).OrderBy(g => g.Key).ToList();
-        var full = Pack(groups.Select(g => (g.Key, Format.Year(g.Key) + " " + string.Join(" + ", g.Select(e => Text.Words(e.Kind)).Distinct()))).ToList(), startYear, endYear);
+        var groups = new List<List<ScheduledEvent>>();
+        foreach (var e in events.Where(e => e.Year >= startYear && e.Year <= endYear).OrderBy(e => e.Year))
+        {
+            if (groups.Count > 0 && e.Year - groups[^1][0].Year < MergeYears)
+            {
+                groups[^1].Add(e);
+            }
+            else
+            {
+                groups.Add([e]);
+            }
+        }
+        var full = Pack(groups.Select(g => (g[0].Year, Format.Year(g[0].Year) + " " + string.Join(" + ", g.Select(ChartLabel).Distinct()))).ToList(), startYear, endYear);
         return full.Count == 0 || full.Max(r => r.Row) < MaxEventRows
             ? full
-            : Pack(groups.Select(g => (g.Key, Format.Year(g.Key))).ToList(), startYear, endYear);
+            : Pack(groups.Select(g => (g[0].Year, Format.Year(g[0].Year))).ToList(), startYear, endYear);
     }
+
+    /// <summary>What a chart's event label says: the label events.csv gives, else the kind of event.</summary>
+    private static string ChartLabel(ScheduledEvent e) => e.Given.Length > 0 ? e.Given : Text.Words(e.Kind);
 
     private static List<(double Year, string Label, int Row)> Pack(IReadOnlyList<(double Year, string Label)> labels, double startYear, double endYear)
     {
@@ -177,14 +197,20 @@ internal static class Style
         return result;
     }
 
-    /// <summary>Draws the events as dashed vertical lines with their labels at the top of the chart.</summary>
-    public static void DrawEvents(Plot plot, IReadOnlyList<(double Year, string Label, int Row)> rows, double startYear, double endYear, double yTop, double rowStep)
+    /// <summary>Draws every event as a dashed vertical line, and the labels of <see cref="EventRows"/> at the top of the chart.</summary>
+    public static void DrawEvents(Plot plot, IReadOnlyList<double> eventYears, IReadOnlyList<(double Year, string Label, int Row)> rows,
+        double startYear, double endYear, double yTop, double rowStep)
     {
         var span = Math.Max(endYear - startYear, 1e-9);
-        foreach (var (year, label, row) in rows)
+        for (var k = 0; k < rows.Count; k++)
         {
-            var line = plot.Add.VerticalLine(year, 2, OkabeIto.Guide, LinePattern.Dashed);
-            line.ExcludeFromLegend = true;
+            var (year, label, row) = rows[k];
+            var next = k + 1 < rows.Count ? rows[k + 1].Year : double.PositiveInfinity;
+            foreach (var y in eventYears.Where(y => y >= year && y < next).Distinct())
+            {
+                var line = plot.Add.VerticalLine(y, 2, OkabeIto.Guide, LinePattern.Dashed);
+                line.ExcludeFromLegend = true;
+            }
             var text = plot.Add.Text(label, year, yTop - row * rowStep);
             text.LabelFontSize = AnnotationSize;
             text.LabelFontColor = Colors.Black.WithAlpha(0.85);

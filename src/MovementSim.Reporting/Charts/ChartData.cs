@@ -95,27 +95,6 @@ public static class ChartData
             .Sum(g => g.Count() * Math.Pow(g.Average(d => d.Outcome) - grand, 2)) / valid.Count;
     }
 
-    /// <summary>Pearson correlation of paired values, skipping pairs with a missing value; NaN with fewer than three
-    /// pairs or when either side does not vary.</summary>
-    public static double Correlation(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
-    {
-        var pairs = xs.Zip(ys).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToList();
-        if (pairs.Count < 3)
-        {
-            return double.NaN;
-        }
-        var mx = pairs.Average(p => p.First);
-        var my = pairs.Average(p => p.Second);
-        double sxy = 0, sxx = 0, syy = 0;
-        foreach (var (x, y) in pairs)
-        {
-            sxy += (x - mx) * (y - my);
-            sxx += (x - mx) * (x - mx);
-            syy += (y - my) * (y - my);
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
-    }
-
     /// <summary>Up to <paramref name="max"/> indices spread evenly over 0..count−1, always including both ends.</summary>
     public static IReadOnlyList<int> Spread(int count, int max)
     {

@@ -93,7 +93,7 @@ internal static class BaseChain
             var near = NameSuggester.Nearest(name, ScenarioFormat.KnownCsvFiles);
             load.Error(folder.FileDisplay(name), 0, 0, $"unknown scenario file '{name}'"
                 + (near is null ? "" : $"; did you mean '{near}'?")
-                + $" A scenario folder holds {string.Join(", ", ScenarioFormat.Files.Select(f => f.Name))}"
+                + $" A scenario folder holds {string.Join(", ", ScenarioFormat.Documented.Select(f => f.Name))}"
                 + $" (and {string.Join(", ", ScenarioFormat.OtherToolsFiles)}, which other tools read).");
         }
     }

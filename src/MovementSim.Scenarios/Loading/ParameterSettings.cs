@@ -62,7 +62,7 @@ internal sealed class ParameterSettings
         {
             return settings;
         }
-        var table = _load.Read(folder, ScenarioFormat.ParametersFile);
+        var table = _load.Read(folder, ScenarioFormat.Parameters);
         if (table is null)
         {
             return settings;

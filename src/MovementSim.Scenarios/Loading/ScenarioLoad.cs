@@ -43,23 +43,24 @@ internal sealed class ScenarioLoad
             }
             return null;
         }
-        var table = Read(folder, format.Name);
+        var table = Read(folder, format);
         return table is null ? null : new TableReader(table, format, Errors);
     }
 
     /// <summary>Reads a file of <paramref name="folder"/> and records it as used.</summary>
-    public CsvTable? Read(ChainFolder folder, string name)
+    public CsvTable? Read(ChainFolder folder, FileFormat format)
     {
-        var display = folder.FileDisplay(name);
-        var full = folder.FileFull(name);
-        Files.Add(new ScenarioSourceFile(name, full, display, folder.Depth));
-        return CsvTable.Read(full, display, Errors);
+        var display = folder.FileDisplay(format.Name);
+        var full = folder.FileFull(format.Name);
+        Files.Add(new ScenarioSourceFile(format.Name, full, display, folder.Depth));
+        return CsvTable.Read(full, display, Errors, format.HeaderShape);
     }
 
-    public ScenarioLoadResult Result(ScenarioDefinition? scenario, ParameterSettings settings)
+    public ScenarioLoadResult Result(ScenarioDefinition? scenario, ParameterSettings settings, IReadOnlyList<ObservedRow>? observed = null)
     {
-        var order = ScenarioFormat.Files.Select(f => f.Name).ToList();
+        var order = ScenarioFormat.Documented.Select(f => f.Name).ToList();
         var files = Files.OrderBy(f => f.Depth).ThenBy(f => order.IndexOf(f.Name)).ToArray();
-        return new ScenarioLoadResult(scenario, Errors.ToArray(), files, settings.InEffect(), Chain.Select(c => c.FullPath).ToArray());
+        return new ScenarioLoadResult(scenario, Errors.ToArray(), files, settings.InEffect(), Chain.Select(c => c.FullPath).ToArray(),
+            scenario is null ? [] : observed ?? []);
     }
 }

@@ -2,6 +2,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 using MovementSim.Analysis;
 using MovementSim.Analysis.Calibration;
+using MovementSim.Scenarios;
 using Xunit;
 
 namespace MovementSim.Tests.Analysis;
@@ -84,7 +85,7 @@ public class AbcTests
         var within = AbcRejection.Run(Ranges, Observe(), Logistic, new AbcOptions(4000, AbcAcceptance.Within(epsilon), 8));
 
         Assert.Equal(100, within.Accepted.Count);
-        Assert.All(within.Accepted, s => Assert.True(s.Distance <= epsilon));
+        Assert.All(within.Accepted, s => Assert.True(s.Distance <= epsilon, $"an accepted sample's distance {s.Distance} is above the cut-off {epsilon}"));
     }
 
     [Fact]

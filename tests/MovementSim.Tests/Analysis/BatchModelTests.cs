@@ -3,6 +3,7 @@ using MovementSim.Analysis.Calibration;
 using MovementSim.Analysis.Model;
 using MovementSim.Batch;
 using MovementSim.Core;
+using MovementSim.Scenarios;
 using MovementSim.Tests.Batch;
 using Xunit;
 
@@ -99,7 +100,7 @@ public class BatchModelTests
     {
         using var tmp = new TempFolder();
         var executor = Executor();
-        var observed = new[] { new ObservedRow(new Observation(0.5, "reach", 1, 1), 5, default) };
+        var observed = new[] { new CalibrationTarget(new Observation(0.5, "reach", 1, 1), 5, default) };
         var first = new ModelMeasures(Model(executor), observed, tmp.Path);
         first.Simulate([[0.2], [0.4]], first.Observations);
         Assert.Equal(6, executor.Executed);

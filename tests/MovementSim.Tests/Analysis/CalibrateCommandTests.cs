@@ -107,7 +107,7 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
         Assert.Equal(1 + RecoveryRefits, File.ReadAllLines(tmp.Sub("fit/bootstrap.csv")).Length);
 
         Assert.Equal(6, File.ReadAllLines(tmp.Sub("fit/observed.csv")).Length);
-        Assert.StartsWith("year,measure,value,weight\n2001,reach,", File.ReadAllText(tmp.Sub("fit/observed.csv")));
+        Assert.StartsWith("year,measure,value,weight,source,note\n2001,reach,", File.ReadAllText(tmp.Sub("fit/observed.csv")));
         Assert.Contains("\"distance\":", File.ReadAllText(tmp.Sub("fit/calibration.json")));
         var fitted = ScenarioLoader.Load(tmp.Sub("fit/fitted-scenario"));
         Assert.True(fitted.IsValid, string.Join("\n", fitted.Errors));
@@ -210,7 +210,7 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
         Assert.Equal(1, code);
         Assert.Contains(observed + ":2:2: unknown measure 'reech' (did you mean 'reach'?)", err);
         Assert.Contains(observed + ":3:1: year 2030 is outside the simulated years 2000 to 2005", err);
-        Assert.Contains(observed + ":4:3: value 'lots' is not a number", err);
+        Assert.Contains(observed + ":4:3: 'lots' is not a number: value must be a number", err);
         Assert.Contains(ranges + ":2:2: imitation: the range is empty: min equals max (0.4)", err);
         Assert.Contains("--fit:0:2: network is a choice (one of complete, random, small_world, scale_free), not a number", err);
         Assert.Contains("movementsim: 5 errors; nothing was run", err);
@@ -228,12 +228,12 @@ public class CalibrateCommandTests(CalibrationData data) : IClassFixture<Calibra
 
         Assert.Equal(1, code);
         Assert.Contains("--set:0:1: rewiring = 2 is out of range", err);
-        Assert.Contains(observed + ":2:3: value 'lots' is not a number", err);
+        Assert.Contains(observed + ":2:3: 'lots' is not a number: value must be a number", err);
         Assert.Contains("movementsim: 2 errors; nothing was run", err);
     }
 
     [Theory]
-    [InlineData("", "obs.csv:0:0: the file is empty")] // no header
+    [InlineData("", "obs.csv:1:0: the file is empty")] // no header
     [InlineData("year,measure,value\n", "obs.csv:1:0: the file has a header but no observations")] // no rows
     [InlineData("year,measure,value\n2001,reach,0.1\n2002,reach,0.2\n", "obs.csv:0:0: 2 observations with a positive weight cannot estimate a residual variance for 2 parameters")] // too few to fit 2
     public void An_observations_file_that_cannot_support_a_fit_is_an_error_with_exit_code_1(string text, string expected)

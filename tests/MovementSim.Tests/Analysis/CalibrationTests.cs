@@ -2,6 +2,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 using MovementSim.Analysis;
 using MovementSim.Analysis.Calibration;
+using MovementSim.Scenarios;
 using Xunit;
 
 namespace MovementSim.Tests.Analysis;
@@ -170,7 +171,7 @@ public class CalibrationTests
         var fit = Calibrator.Fit(Ranges, Observe(NoiseSd, 1), Logistic, options);
 
         Assert.Equal(4, fit.Starts.Count);
-        Assert.All(fit.Starts, s => Assert.True(fit.Distance <= s.Distance));
+        Assert.All(fit.Starts, s => Assert.True(fit.Distance <= s.Distance, $"the fit's distance {fit.Distance} is above a start's {s.Distance}"));
         Assert.Equal(fit.Distance, CalibrationObjective.Distance(Observe(NoiseSd, 1),
             Observe(0, 1).Select(o => TestFunctions.Logistic(o.Year, fit.Best[0], fit.Best[1], Ceiling)).ToArray()));
     }

@@ -40,18 +40,6 @@ public class SamplingTests
     }
 
     [Fact]
-    public void A_Latin_hypercube_hits_each_stratum_of_each_dimension_once()
-    {
-        const int count = 50;
-        var points = UnitCubeSampling.LatinHypercube(count, 4, AnalysisRandom.Create(11, AnalysisStream.Design));
-
-        for (var d = 0; d < 4; d++)
-        {
-            Assert.Equal(Enumerable.Range(0, count), points.Select(p => (int)(p[d] * count)).OrderBy(s => s));
-        }
-    }
-
-    [Fact]
     public void Invalid_ranges_are_all_reported_by_name()
     {
         ParameterRange[] ranges =

@@ -110,7 +110,7 @@ public class SensitivityCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains(ranges + ":2:2: imitation: the range is reversed: min 1 is above max 0.1", err);
-        Assert.Contains(ranges + ":3:3: conversation: max 'two' is not a number", err);
+        Assert.Contains(ranges + ":3:3: 'two' is not a number: max must be a number in the parameter's valid range", err);
         Assert.Contains("--params:0:1: unknown parameter 'imitatoin' (did you mean 'imitation'?)", err);
         Assert.Contains("--params:0:2: network is a choice", err);
         Assert.Contains("--params:0:3: steps sets the time axis", err);

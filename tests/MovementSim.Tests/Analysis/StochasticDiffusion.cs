@@ -2,6 +2,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Random;
 using MovementSim.Analysis;
 using MovementSim.Analysis.Calibration;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Tests.Analysis;
 

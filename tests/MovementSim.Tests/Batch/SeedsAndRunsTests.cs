@@ -22,7 +22,7 @@ public class SeedsAndRunsTests
         for (var r = 0; r < Replicates; r++)
         {
             var seed = Seeds.RunSeed(42, 3, r);
-            Assert.True(seed >= 0);
+            Assert.True(seed >= 0, $"seed {seed} is negative");
             Assert.True(seen.Add(seed), $"replicate {r} repeats a seed");
         }
     }

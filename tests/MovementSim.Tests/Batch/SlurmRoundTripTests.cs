@@ -6,14 +6,10 @@ namespace MovementSim.Tests.Batch;
 
 public class SlurmRoundTripTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public async Task A_sharded_batch_submitted_to_a_one_node_slurm_cluster_merges_into_the_local_result()
     {
-        if (Environment.GetEnvironmentVariable("CI") != "true" && Environment.GetEnvironmentVariable("MOVEMENTSIM_SLURM") != "1")
-        {
-            output.WriteLine("skipped: set MOVEMENTSIM_SLURM=1 (or CI=true) to start a one-node Slurm cluster and run .ci/slurm-roundtrip.sh (needs root)");
-            return;
-        }
+        ToolSkip.UnlessOptedIn("MOVEMENTSIM_SLURM", "start a one-node Slurm cluster and run .ci/slurm-roundtrip.sh (needs root)");
         var script = FindScript();
         var info = new ProcessStartInfo("bash", [script, CliFixture.Dll]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
@@ -23,11 +19,7 @@ public class SlurmRoundTripTests(ITestOutputHelper output)
         await process.WaitForExitAsync(timeout.Token);
         output.WriteLine(stdout);
         output.WriteLine(await stderr);
-        if (process.ExitCode == 2)
-        {
-            output.WriteLine("skipped: Slurm could not be installed here (the script said SKIP)");
-            return;
-        }
+        ToolSkip.Unless(process.ExitCode != 2, "Slurm could not be installed here (.ci/slurm-roundtrip.sh said SKIP)");
         Assert.True(process.ExitCode == 0, stdout);
         Assert.Contains("PASS", stdout);
     }

@@ -1,99 +1,38 @@
-using System.Diagnostics;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace MovementSim.Tests.Reporting;
 
 /// <summary>
 /// The report and the index open in a real headless browser (Debian's chromium package): the page renders
-/// (a non-blank screenshot) and logs nothing to the console. Without chromium the tests pass with a message,
-/// unless CI=true, where chromium must be installed.
+/// (a non-blank screenshot) and logs nothing to the console. Without chromium the tests are skipped, with the
+/// reason, unless CI=true, where chromium must be installed.
 /// </summary>
 [Collection(ReportingCollection.Name)]
-public sealed class BrowserTests(ReportingFixture fixture, ITestOutputHelper output)
+public sealed class BrowserTests(ReportingFixture fixture)
 {
-    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-
-    private string? FindChromium()
-    {
-        var chromium = Candidates.FirstOrDefault(File.Exists);
-        if (chromium is null)
-        {
-            Assert.False(Environment.GetEnvironmentVariable("CI") == "true",
-                "CI=true but chromium is not installed: apt-get install -y chromium");
-            output.WriteLine($"Not checked: no chromium at {string.Join(" or ", Candidates)} (apt-get install -y chromium).");
-        }
-        return chromium;
-    }
-
-    /// <summary>Opens the page, saves a screenshot and returns the console lines the browser logged.</summary>
-    private static (int ExitCode, IReadOnlyList<string> Console) Open(string chromium, string page, string screenshot)
-    {
-        var profile = Directory.CreateTempSubdirectory("movementsim-chromium-");
-        try
-        {
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-                     {
-                         "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
-                         $"--screenshot={screenshot}", "--window-size=1280,2000", new Uri(page).AbsoluteUri,
-                     })
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            _ = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"chromium did not finish opening {page} within 90 s");
-            }
-            // Console messages are logged as "...:CONSOLE:<line>] "<message>", source: <url> (<line>)" whatever their level.
-            var console = stderr.Result.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)).ToList();
-            return (process.ExitCode, console);
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
+    [SkippableFact]
     public void The_console_check_catches_errors_on_a_page_that_has_them()
     {
-        if (FindChromium() is not { } chromium)
-        {
-            return;
-        }
+        var chromium = Chromium.Required();
         var page = Path.Combine(fixture.Root, "broken.html");
         File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>broken</title></head><body><p>broken</p>" +
                                 "<script>console.error('boom'); notDefined();</script></body></html>");
 
-        var (_, console) = Open(chromium, page, Path.Combine(fixture.Root, "broken.png"));
+        var (_, console) = Chromium.Screenshot(chromium, page, Path.Combine(fixture.Root, "broken.png"));
 
         Assert.Contains(console, l => l.Contains("boom", StringComparison.Ordinal));
         Assert.Contains(console, l => l.Contains("Uncaught ReferenceError", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("direct_payments/report.html")] // one scenario's report
     [InlineData("index.html")] // the cross-scenario index
     public void The_page_opens_offline_in_a_headless_browser_with_content_and_a_clean_console(string relativePage)
     {
-        if (FindChromium() is not { } chromium)
-        {
-            return;
-        }
+        var chromium = Chromium.Required();
         var screenshot = Path.Combine(fixture.Root, Path.GetFileNameWithoutExtension(relativePage) + "-screenshot.png");
 
-        var (exitCode, console) = Open(chromium, Path.Combine(fixture.Root, relativePage), screenshot);
+        var (exitCode, console) = Chromium.Screenshot(chromium, Path.Combine(fixture.Root, relativePage), screenshot);
 
         Assert.Equal(0, exitCode);
         Assert.Empty(console);
@@ -101,5 +40,60 @@ public sealed class BrowserTests(ReportingFixture fixture, ITestOutputHelper out
         Assert.Equal((1280, 2000), (png.Width, png.Height));
         Assert.True(Pixels.DistinctColours(png, Pixels.Whole(png)) > 200, "the screenshot has too few colours: charts not shown?");
         Assert.True(Pixels.InkShare(png, Pixels.Whole(png)) > 0.05, "the screenshot is almost blank");
+    }
+}
+
+/// <summary>The evidence a reader sees in the browser: the model-against-record table and the observed markers.</summary>
+[Collection(EvidenceCollection.Name)]
+public sealed class EvidenceBrowserTests(EvidenceFixture fixture)
+{
+    [SkippableFact]
+    public void The_rendered_report_holds_the_model_against_record_table_with_a_row_per_figure_and_its_source()
+    {
+        var chromium = Chromium.Required();
+
+        var dom = Chromium.RenderedDom(chromium, fixture.ReportPath);
+
+        var table = System.Text.RegularExpressions.Regex.Match(dom, "<table id=\"model-record\">(.*?)</table>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(table.Success, "no model-against-record table in the rendered page");
+        Assert.Equal(1 + 3, System.Text.RegularExpressions.Regex.Matches(table.Groups[1].Value, "<tr>").Count); // header and three figures
+        Assert.Contains("Survey B, 2006, table 1", table.Groups[1].Value);
+        Assert.Contains(EvidenceFixture.NotAMeasure, dom);
+    }
+
+    /// <summary>
+    /// Headless chromium screenshots a page from its top, whatever its #fragment; a page that holds the report in a frame
+    /// scrolled to one chart shows that chart as a reader who followed the link would see it.
+    /// </summary>
+    private string ViewOf(string chart)
+    {
+        var page = Path.Combine(fixture.Results, $"view-{chart}.html");
+        File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>view</title></head><body style=\"margin:0\">"
+            + $"<iframe src=\"report.html#chart-{chart}\" style=\"border:0;width:1280px;height:1000px\"></iframe></body></html>");
+        return page;
+    }
+
+    [SkippableTheory]
+    [InlineData("reach_over_time", true)]     // the chart of the observed measure: its diamonds and their legend entry
+    [InlineData("fidelity_over_time", false)] // a chart without observations: no diamonds
+    public void Scrolled_to_a_chart_the_browser_shows_observed_markers_exactly_where_there_are_observations(string chart, bool observed)
+    {
+        var chromium = Chromium.Required();
+        var screenshot = Path.Combine(fixture.Root, $"{chart}-screenshot.png");
+
+        var (exitCode, console) = Chromium.Screenshot(chromium, ViewOf(chart), screenshot, height: 1000);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(console);
+        using var png = Pixels.Decode(screenshot);
+        var marked = Pixels.Near(png, Pixels.Whole(png), EvidenceReportTests.MarkerColour);
+        if (observed)
+        {
+            Assert.True(marked >= EvidenceReportTests.MarkerPixels, $"{chart}: {marked} pixels of the observed markers' colour on screen, expected at least {EvidenceReportTests.MarkerPixels}");
+        }
+        else
+        {
+            Assert.True(marked <= EvidenceReportTests.StrayPixels, $"{chart}: {marked} pixels of the observed markers' colour on screen, expected at most {EvidenceReportTests.StrayPixels}");
+        }
     }
 }

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Statistics;
+using MovementSim.Batch;
 using MovementSim.Reporting;
 using MovementSim.Reporting.Charts;
 using Xunit;
@@ -9,68 +9,6 @@ namespace MovementSim.Tests.Reporting;
 public sealed class ChartDataTests
 {
     private const double Exact = 1e-12;
-
-    [Fact]
-    public void Summary_of_five_values_has_R7_quantiles_and_a_95_percent_t_interval()
-    {
-        var s = Summary.Of([5, 1, 4, 2, 3]);
-
-        Assert.Equal(5, s.N);
-        Assert.Equal(3, s.Mean, Exact);
-        Assert.Equal(Math.Sqrt(2.5), s.Sd, Exact);
-        // h = (n - 1) p, so q05 = x(1) + 0.2 (x(2) - x(1)) = 1.2 and q95 = 4.8.
-        Assert.Equal(1.2, s.Q05, Exact);
-        Assert.Equal(3, s.Q50, Exact);
-        Assert.Equal(4.8, s.Q95, Exact);
-        // t(0.975, 4) = 2.7764451051977987 (tables; R's qt(0.975, 4)).
-        var half = 2.7764451051977987 * Math.Sqrt(2.5) / Math.Sqrt(5);
-        Assert.Equal(3 - half, s.CiLow, 1e-9);
-        Assert.Equal(3 + half, s.CiHigh, 1e-9);
-    }
-
-    [Fact]
-    public void Summary_skips_missing_values_and_gives_no_interval_for_a_single_value()
-    {
-        var s = Summary.Of([double.NaN, 0.25, double.NaN]);
-
-        Assert.Equal(1, s.N);
-        Assert.Equal(0.25, s.Mean);
-        Assert.Equal(0.25, s.Q05);
-        Assert.Equal(0.25, s.Q95);
-        Assert.False(s.HasInterval);
-        Assert.Equal(0, Summary.Of([double.NaN]).N);
-    }
-
-    [Theory]
-    [InlineData(new[] { 0.3, 0.1, 0.7, 0.2, 0.9, 0.4, 0.8 })] // odd count
-    [InlineData(new[] { 1.0, 2.0 })] // two values
-    [InlineData(new[] { 3.5, 3.5, 3.5, 1.0 })] // ties
-    public void Quantiles_follow_definition_R7_as_in_MathNet(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        foreach (var p in new[] { 0.05, 0.5, 0.95 })
-        {
-            Assert.Equal(values.QuantileCustom(p, QuantileDefinition.R7), Stats.QuantileR7(sorted, p), Exact);
-        }
-    }
-
-    [Fact]
-    public void Difference_of_means_has_the_Welch_interval()
-    {
-        var a = Summary.Of([1, 2, 3, 4, 5]);
-        var b = Summary.Of([0, 0, 1, 1]);
-        var d = Difference.Between(a, b);
-
-        // se^2 = 2.5/5 + (1/3)/4 = 0.5833...; Welch df = se^4 / ((0.5)^2/4 + (1/12)^2/3) = 5.4983...
-        var va = 2.5 / 5;
-        var vb = (1.0 / 3) / 4;
-        var df = (va + vb) * (va + vb) / (va * va / 4 + vb * vb / 3);
-        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975) * Math.Sqrt(va + vb);
-        Assert.Equal(2.5, d.Estimate, Exact);
-        Assert.Equal(2.5 - half, d.Low, 1e-9);
-        Assert.Equal(2.5 + half, d.High, 1e-9);
-        Assert.Equal("above", Describe.Comparison(d));
-    }
 
     [Fact]
     public void The_reach_fidelity_plane_draws_every_marker_before_any_dashed_or_dotted_line()
@@ -194,16 +132,6 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void Correlation_is_Pearsons_r_over_the_pairs_with_both_values()
-    {
-        Assert.Equal(1, ChartData.Correlation([1, 2, 3], [2, 4, 6]), Exact);
-        Assert.Equal(-1, ChartData.Correlation([1, 2, 3, double.NaN], [3, 2, 1, 5]), Exact);
-        // x = 1..4, y = 1, 3, 2, 4: sxy = 4, sxx = syy = 5.
-        Assert.Equal(0.8, ChartData.Correlation([1, 2, 3, 4], [1, 3, 2, 4]), Exact);
-        Assert.True(double.IsNaN(ChartData.Correlation([1, 2, 3], [5, 5, 5])));
-    }
-
-    [Fact]
     public void Spread_picks_evenly_spaced_indices_including_both_ends()
     {
         Assert.Equal([0, 1, 2], ChartData.Spread(3, 7));
@@ -260,20 +188,33 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void Event_labels_that_would_overlap_go_in_separate_rows()
+    public void Event_labels_that_would_overlap_go_in_separate_rows_and_events_weeks_apart_share_one_label()
     {
         ScheduledEvent[] events =
         [
             new(2003.25, "mandate", "council", 0.4), new(2007.95, "forum", "all", 0.2), new(2008, "mandate", "council", 0.7),
-            new(2020, "budget_shock", "council", 0.3), new(2030, "mandate", "council", 1),
+            new(2012, "mandate", "council", 1), new(2020, "budget_shock", "council", 0.3), new(2030, "mandate", "council", 1),
         ];
 
         var rows = Style.EventRows(events, 1997, 2022);
 
-        Assert.Equal([2003.25, 2007.95, 2008, 2020], rows.Select(r => r.Year)); // 2030 is outside the years shown
-        Assert.Equal(["Apr 2003 mandate", "Dec 2007 forum", "2008 mandate", "2020 budget shock"], rows.Select(r => r.Label));
-        // The forum clears the 2003 label; the 2008 mandate, a few days later, does not; the last runs leftwards.
+        Assert.Equal([2003.25, 2007.95, 2012, 2020], rows.Select(r => r.Year)); // 2030 is outside the years shown
+        // The forum and the mandate a few days later share one label rather than printing on top of each other.
+        Assert.Equal(["Apr 2003 mandate", "Dec 2007 forum + mandate", "2012 mandate", "2020 budget shock"], rows.Select(r => r.Label));
+        // The 2012 label would run into the long 2007 one, so it takes the next row; the last runs leftwards.
         Assert.Equal([0, 0, 1, 0], rows.Select(r => r.Row));
+    }
+
+    [Fact]
+    public void Event_labels_say_what_happened_when_events_csv_names_it()
+    {
+        ScheduledEvent[] events = [new(2003.25, "mandate", "council", 1, "duty to offer"), new(2010, "forum", "all", 0.2)];
+
+        var rows = Style.EventRows(events, 1997, 2022);
+
+        Assert.Equal(["Apr 2003 duty to offer", "2010 forum"], rows.Select(r => r.Label));
+        Assert.Equal("duty to offer", events[0].Label);
+        Assert.Equal("forum", events[1].Label);
     }
 
     [Fact]

@@ -62,6 +62,14 @@ internal static class Pixels
         return dark;
     }
 
+    /// <summary>Number of pixels in a region within <paramref name="tolerance"/> of a colour in each channel.</summary>
+    public static int Near(SKBitmap b, SKRectI region, (int R, int G, int B) colour, int tolerance = 24)
+    {
+        var n = 0;
+        Visit(b, region, (r, g, bl) => n += Math.Abs(r - colour.R) <= tolerance && Math.Abs(g - colour.G) <= tolerance && Math.Abs(bl - colour.B) <= tolerance ? 1 : 0);
+        return n;
+    }
+
     public static SKRectI Whole(SKBitmap b) => new(0, 0, b.Width, b.Height);
 
     /// <summary>The band at the top of a chart where ScottPlot draws the title.</summary>

@@ -42,7 +42,7 @@ public sealed class PlotAndReportCommandTests(ReportingFixture fixture)
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Contains("14 charts (PNG and SVG)", stdout);
+        Assert.Contains("12 charts (PNG and SVG)", stdout);
         var after = ChartBytes(root);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.All(before, kv => Assert.True(kv.Value.SequenceEqual(after[kv.Key]), $"{kv.Key} changed when redrawn"));
@@ -57,7 +57,7 @@ public sealed class PlotAndReportCommandTests(ReportingFixture fixture)
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Contains("report.html (14 charts)", stdout);
+        Assert.Contains("report.html (12 charts)", stdout);
         Assert.Equal(before, File.ReadAllText(fixture.SingleReport.ReportPath));
     }
 

@@ -100,7 +100,7 @@ public sealed class ReportTests(ReportingFixture fixture)
 
         Assert.Contains("2 parameters were fitted", html);
         Assert.Contains("the data do not identify crowd out", html);
-        Assert.Contains("<figure id=\"chart-calibration_reach\">", html);
+        Assert.Contains("<table id=\"model-record\">", html); // the observations fitted, beside the model
     }
 
     [Fact]

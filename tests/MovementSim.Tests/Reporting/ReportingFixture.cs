@@ -1,3 +1,4 @@
+using MovementSim.Batch;
 using MovementSim.Reporting;
 using Xunit;
 
@@ -50,8 +51,8 @@ public sealed class ReportingFixture : IDisposable
         SweepThreeCharts = DrawSection(SweepThree.Root, ChartSet.SectionSweep);
         SweepSampledCharts = DrawSection(SweepSampled.Root, ChartSet.SectionSweep);
         // Comparison.Write writes a missing report.html; these two stand in for reports written earlier.
-        File.WriteAllText(Path.Combine(Other.Root, ResultFolder.ReportFile), "<!DOCTYPE html><title>social prescribing</title>");
-        File.WriteAllText(Path.Combine(MovementOnly.Root, ResultFolder.ReportFile), "<!DOCTYPE html><title>movement only</title>");
+        File.WriteAllText(Path.Combine(Other.Root, ResultFiles.Report), "<!DOCTYPE html><title>social prescribing</title>");
+        File.WriteAllText(Path.Combine(MovementOnly.Root, ResultFiles.Report), "<!DOCTYPE html><title>movement only</title>");
         Comparison = MovementSim.Reporting.Comparison.Write([Single.Root, Other.Root, MovementOnly.Root], Root);
     }
 
@@ -78,23 +79,10 @@ public sealed class ReportingFixture : IDisposable
     private static IReadOnlyList<ChartFile> DrawSection(string root, string section)
     {
         var results = ResultFolder.Load(root);
-        return ChartSet.Build(results).Where(c => c.Section == section).Select(c => c.Save(results.PathOf(ResultFolder.ChartsFolder))).ToList();
+        return ChartSet.Build(results).Where(c => c.Section == section).Select(c => c.Save(results.PathOf(ResultFiles.Charts))).ToList();
     }
 
-    public void Dispose()
-    {
-        if (Environment.GetEnvironmentVariable("MOVEMENTSIM_KEEP_TEST_RESULTS") is not ("1" or "true"))
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
-        }
-    }
+    public void Dispose() => KeptResults.DeleteUnlessKept(Root);
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting;
 using Xunit;
@@ -25,10 +27,10 @@ public sealed class ResultFolderTests : IDisposable
     {
         var written = Write("a");
         // Without summary.csv (a shard, say) the bands are computed from timeseries.csv itself.
-        File.Delete(Path.Combine(written.Root, ResultFolder.SummaryFile));
+        File.Delete(Path.Combine(written.Root, ResultFiles.Summary));
         var r = ResultFolder.Load(written.Root);
 
-        Assert.Equal(ResultFolder.TimeseriesFile, r.SeriesSource);
+        Assert.Equal(ResultFiles.Timeseries, r.SeriesSource);
         Assert.Equal([0, 1], r.DesignPoints.Select(d => d.Id));
         var column = SyntheticResults.MeasureNames.ToList().IndexOf(MeasureSet.Reach);
         foreach (var step in new[] { 0, 7, 20 })
@@ -46,7 +48,7 @@ public sealed class ResultFolderTests : IDisposable
         var full = ResultFolder.Load(Write("full").Root);
         var summaryOnly = ResultFolder.Load(Write("summary", new SyntheticResults.Options { Replicates = 4, Steps = 20, WithTimeseries = false }).Root);
 
-        Assert.Equal(ResultFolder.SummaryFile, summaryOnly.SeriesSource);
+        Assert.Equal(ResultFiles.Summary, summaryOnly.SeriesSource);
         Assert.Equal(full.Measures, summaryOnly.Measures);
         foreach (var measure in new[] { MeasureSet.Reach, MeasureSet.Fidelity, "share_payment_cash" })
         {
@@ -65,7 +67,7 @@ public sealed class ResultFolderTests : IDisposable
         Assert.Equal(1, r.ReferenceFor(r.Primary)?.Id);
         Assert.Equal(["institutional_adoption"], r.SweptParameters);
         Assert.Equal("direct_payments", r.ScenarioName);
-        Assert.Equal("42", r.Manifest.MasterSeed);
+        Assert.Equal(42, r.Manifest?.MasterSeed);
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class ResultFolderTests : IDisposable
     public void A_bad_number_is_reported_with_file_line_and_column()
     {
         var written = Write("bad");
-        File.Delete(Path.Combine(written.Root, ResultFolder.SummaryFile));
+        File.Delete(Path.Combine(written.Root, ResultFiles.Summary));
         var file = Path.Combine(written.Root, "timeseries.csv");
         var lines = File.ReadAllLines(file);
         var header = lines[0].Split(',');
@@ -123,7 +125,7 @@ public sealed class ResultFolderTests : IDisposable
     public void A_missing_column_is_named()
     {
         var written = Write("nostep");
-        File.Delete(Path.Combine(written.Root, ResultFolder.SummaryFile));
+        File.Delete(Path.Combine(written.Root, ResultFiles.Summary));
         var file = Path.Combine(written.Root, "timeseries.csv");
         File.WriteAllText(file, File.ReadAllText(file).Replace(",step,", ",stage,"));
 
@@ -185,7 +187,7 @@ public sealed class ResultFolderTests : IDisposable
 
         var charts = ChartSet.Build(r).ToList();
 
-        Assert.Equal(ResultFolder.SummaryFile, r.SeriesSource);
+        Assert.Equal(ResultFiles.Summary, r.SeriesSource);
         Assert.Contains(charts, c => c.Name == "reach_fidelity");
         Assert.All(charts, c => Assert.DoesNotContain("NaN", c.Caption));
         using var png = Pixels.Decode(MovementSim.Reporting.Charts.Chart.Png(charts.Single(c => c.Name == "reach_over_time").Plot));
@@ -195,24 +197,47 @@ public sealed class ResultFolderTests : IDisposable
     [Fact]
     public void Manifest_entries_are_flattened_with_array_items_named_by_file_parameter_or_position()
     {
+        var manifest = new ResultManifest(ResultManifest.ProgramName, "0.1.0", "abc", "tiny",
+            [new ManifestInput("parameters.csv", "2daf"), new ManifestInput("events.csv", "098f")], 1, null, "full_factorial", true, [], 1, 2, 2, 0,
+            null, "movementsim run tiny", 1, 1, "2026-11-27T17:14:20Z", "2026-11-27T17:14:21Z", false, true)
+        {
+            Analysis = ResultManifest.AnalysisEntries(new JsonObject
+            {
+                ["ranges"] = new JsonArray(new JsonObject { ["parameter"] = "imitation", ["min"] = 0, ["max"] = 10 }),
+                ["starts"] = new JsonArray(new JsonObject { ["distance"] = 0.5 }, new JsonObject { ["distance"] = 0.25 }),
+            }),
+        };
+
+        var entries = ManifestEntries.Of(manifest);
+
+        Assert.Contains(new KeyValuePair<string, string>("master_seed", "1"), entries);
+        Assert.Contains(new KeyValuePair<string, string>("started", "2026-11-27T17:14:20Z"), entries);
+        Assert.Contains(new KeyValuePair<string, string>("inputs[parameters.csv].sha256", "2daf"), entries);
+        Assert.Contains(new KeyValuePair<string, string>("inputs[events.csv].sha256", "098f"), entries);
+        Assert.Contains(new KeyValuePair<string, string>("ranges[imitation].max", "10"), entries);
+        Assert.Contains(new KeyValuePair<string, string>("starts[1].distance", "0.25"), entries); // no naming member: by position
+    }
+
+    [Fact]
+    public void A_manifest_is_read_back_as_it_was_written_and_an_analysis_may_not_replace_a_batch_entry()
+    {
         var path = Path.Combine(_root, "manifest.json");
         Directory.CreateDirectory(_root);
-        File.WriteAllText(path, """
-            { "version": "0.1.0", "master_seed": 1, "run_seed": null, "swept": [],
-              "inputs": [ { "file": "parameters.csv", "sha256": "2daf" }, { "file": "events.csv", "sha256": "098f" } ],
-              "ranges": [ { "parameter": "imitation", "min": 0, "max": 10 } ],
-              "starts": [ { "distance": 0.5 }, { "distance": 0.25 } ],
-              "started": "2026-11-27T17:14:20Z" }
-            """);
+        var written = new ResultManifest(ResultManifest.ProgramName, "0.1.0", "abc", "tiny", [new ManifestInput("events.csv", "098f")], null, 7,
+            "full_factorial", false, ["imitation"], 2, 3, 6, 1, "1/2", "movementsim batch tiny", 2, 1, "2026-11-27T17:14:20Z", "2026-11-27T17:14:21Z", true, true)
+        {
+            Analysis = ResultManifest.AnalysisEntries(new JsonObject { [ResultManifest.SensitivityMeasureKey] = "reach", [ResultManifest.AtYearKey] = 2004.5 }),
+        };
+        File.WriteAllText(path, written.ToText());
 
-        var m = Manifest.Load(path);
+        var read = ResultManifest.Read(path);
 
-        Assert.Equal("1", m.MasterSeed);
-        Assert.Equal("2026-11-27T17:14:20Z", m.Started);
-        Assert.Contains(new KeyValuePair<string, string>("inputs[parameters.csv].sha256", "2daf"), m.Entries());
-        Assert.Contains(new KeyValuePair<string, string>("inputs[events.csv].sha256", "098f"), m.Entries());
-        Assert.Contains(new KeyValuePair<string, string>("ranges[imitation].max", "10"), m.Entries());
-        Assert.Contains(new KeyValuePair<string, string>("starts[1].distance", "0.25"), m.Entries()); // no naming member: by position
+        Assert.Equal(written.ToText(), read.ToText());
+        Assert.Equal((null, 7, "1/2"), (read.MasterSeed, read.RunSeed, read.Shard));
+        Assert.Equal("reach", ManifestEntries.Analysis(read, ResultManifest.SensitivityMeasureKey));
+        Assert.Equal("2004.5", ManifestEntries.Analysis(read, ResultManifest.AtYearKey));
+        var clash = Assert.Throws<ArgumentException>(() => written with { Analysis = ResultManifest.AnalysisEntries(new JsonObject { ["runs"] = 1 }) });
+        Assert.Contains("'runs' is the batch's own", clash.Message);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MathNet.Numerics.Random;
+using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Reporting;
 
@@ -132,20 +133,11 @@ public static class SyntheticResults
             string.Join(",", new[] { "design_point" }.Concat(swept)) + "\n" +
             string.Concat(design.Select((d, i) =>
                 string.Join(",", new[] { i.ToString(CultureInfo.InvariantCulture) }.Concat(swept.Select(s => d.GetValueOrDefault(s) ?? ""))) + "\n")));
-        File.WriteAllText(Path.Combine(root, "manifest.json"), $$"""
-            {
-              "version": "0.1.0",
-              "git_commit": "0123456789abcdef",
-              "scenario": "{{o.Scenario}}",
-              "inputs": { "scenario/events.csv": "9f2c4e", "scenario/alternatives.csv": "51ab07" },
-              "master_seed": {{o.Seed}},
-              "command_line": "movementsim batch scenarios/{{o.Scenario}} --replicates {{o.Replicates}}",
-              "start_time": "2025-01-01T10:00:00Z",
-              "end_time": "2025-01-01T10:00:05Z",
-              "replicates": {{o.Replicates}},
-              "design_points": {{design.Count}}
-            }
-            """);
+        var manifest = new ResultManifest(ResultManifest.ProgramName, "0.1.0", "0123456789abcdef", o.Scenario,
+            [new ManifestInput("events.csv", "9f2c4e"), new ManifestInput("alternatives.csv", "51ab07")], o.Seed, null, "full_factorial", true,
+            swept.ToArray(), design.Count, o.Replicates, design.Count * o.Replicates, 0, null,
+            $"movementsim batch scenarios/{o.Scenario} --reps {o.Replicates}", 2, 1, "2025-01-01T10:00:00Z", "2025-01-01T10:00:05Z", false, true);
+        File.WriteAllText(Path.Combine(root, ResultFiles.Manifest), manifest.ToText());
         if (o.WithEvents)
         {
             File.WriteAllText(Path.Combine(root, "scenario", "events.csv"),

@@ -77,7 +77,8 @@ public sealed class ScenarioDescriberTests : IDisposable
         if (Environment.GetEnvironmentVariable("MOVEMENTSIM_UPDATE_DOCS") == "1")
         {
             File.WriteAllText(path, readme[..start] + expected + readme[end..]);
-            return;
+            readme = File.ReadAllText(path);
+            end = readme.IndexOf(ScenarioDescriber.GeneratedEnd, StringComparison.Ordinal);
         }
 
         Assert.True(readme[start..end] == expected,

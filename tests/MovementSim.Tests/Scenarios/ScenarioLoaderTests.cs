@@ -143,7 +143,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     public void Other_tools_files_readme_and_non_csv_files_are_ignored()
     {
         var folder = _folders.WriteExample();
-        foreach (var name in new[] { "sweep.csv", "observed.csv", "ranges.csv", "README.md", "notes.txt" })
+        foreach (var name in new[] { "sweep.csv", "ranges.csv", "README.md", "notes.txt" })
         {
             File.WriteAllText(Path.Combine(folder, name), "not,a,scenario\nfile\"\n");
         }
@@ -151,7 +151,36 @@ public sealed class ScenarioLoaderTests : IDisposable
         var loaded = ScenarioLoader.Load(folder);
 
         Assert.Empty(loaded.Errors);
-        Assert.DoesNotContain(loaded.Files, f => f.Name is "sweep.csv" or "observed.csv" or "ranges.csv");
+        Assert.DoesNotContain(loaded.Files, f => f.Name is "sweep.csv" or "ranges.csv");
+    }
+
+    [Fact]
+    public void An_observed_file_is_read_with_its_sources_and_listed_among_the_files_used()
+    {
+        var folder = _folders.WriteExample();
+        File.WriteAllText(Path.Combine(folder, "observed.csv"),
+            "year,measure,value,source,note,checked_by\n2004,reach,0.01,\"Hansard, 12 May 2005, col. 3W\",\"counts during the year,\nnot a snapshot\",ann\n");
+
+        var loaded = ScenarioLoader.Load(folder);
+
+        Assert.Empty(loaded.Errors);
+        Assert.Contains(loaded.Files, f => f.Name == "observed.csv");
+        var o = Assert.Single(loaded.Observed).Observation;
+        // A quoted field keeps its comma and its line break; the column the format does not name is ignored.
+        Assert.Equal(new Observation(2004, "reach", 0.01, 1, "Hansard, 12 May 2005, col. 3W", "counts during the year,\nnot a snapshot"), o);
+    }
+
+    [Fact]
+    public void A_bad_observed_file_is_an_error_of_the_scenario_at_its_line_and_column()
+    {
+        var folder = _folders.WriteExample();
+        File.WriteAllText(Path.Combine(folder, "observed.csv"), "year,measure,value\n2004,reach,1e3\n");
+
+        var loaded = ScenarioLoader.Load(folder);
+
+        var e = Assert.Single(loaded.Errors);
+        Assert.Equal((Path.Join(folder, "observed.csv"), 2, 3), (e.File, e.Line, e.Column));
+        Assert.Null(loaded.Scenario);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class ScenarioStructureErrorTests : IDisposable
         var e = Assert.Single(errors);
         Assert.Equal((Path.Join(folder, file), 0, 0), (e.File, e.Line, e.Column));
         Assert.Equal(start + " A scenario folder holds parameters.csv, organisations.csv, actors.csv, components.csv, alternatives.csv, "
-            + "events.csv (and sweep.csv, observed.csv, ranges.csv, which other tools read).", e.Message);
+            + "events.csv, observed.csv (and sweep.csv, ranges.csv, which other tools read).", e.Message);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class ScenarioStructureErrorTests : IDisposable
         var (folder, errors) = Load((ScenarioFormat.ComponentsFile, content));
 
         var e = errors.First();
-        Assert.Equal(new ScenarioError(Path.Join(folder, ScenarioFormat.ComponentsFile), 1, 0, "the file is empty: it needs at least a header line"), e);
+        Assert.Equal(new ScenarioError(Path.Join(folder, ScenarioFormat.ComponentsFile), 1, 0, "the file is empty: it needs at least a header line (component,importance)"), e);
     }
 
     [Fact]

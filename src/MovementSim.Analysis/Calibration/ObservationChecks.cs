@@ -1,13 +1,14 @@
 using System.Globalization;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Analysis.Calibration;
 
 /// <summary>
-/// One observed value to calibrate against: a measure (by its output name) in a year, and the weight its
-/// squared error gets in the distance. With Weight = 1/σ², σ the observation's standard error, the distance is
-/// a chi-square statistic and <see cref="ThresholdScale.Absolute"/> thresholds have their textbook meaning.
+/// What a calibration asks of the observations it fits to (<see cref="Observation"/>: a measure in a year, and the
+/// weight its squared error gets in the distance). With Weight = 1/σ², σ the observation's standard error, the
+/// distance is a chi-square statistic and <see cref="ThresholdScale.Absolute"/> thresholds have their textbook meaning.
 /// </summary>
-public sealed record Observation(double Year, string Measure, double Value, double Weight)
+public static class ObservationChecks
 {
     /// <summary>Throws an <see cref="ArgumentException"/> listing every bad observation (1-based) and why.</summary>
     public static void ValidateAll(IReadOnlyList<Observation> observations)

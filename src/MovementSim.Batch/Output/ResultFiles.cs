@@ -1,0 +1,50 @@
+using System.Text;
+using MovementSim.Scenarios;
+
+namespace MovementSim.Batch;
+
+/// <summary>The names of everything MovementSim writes into a result folder (see results/README.md).</summary>
+public static class ResultFiles
+{
+    public const string Timeseries = "timeseries.csv";
+    public const string Runs = "runs.csv";
+    public const string Summary = "summary.csv";
+    public const string Design = "design.csv";
+    public const string Failures = "failures.csv";
+    public const string Timing = "timing.csv";
+    public const string Manifest = "manifest.json";
+    public const string ScenarioSnapshot = "scenario";
+
+    // Written by Reporting (plot, report), named here with the rest so that every reader and writer agrees.
+    public const string Charts = "charts";
+    public const string Report = "report.html";
+
+    // Written by the analyses (sensitivity, calibrate), read by the report: one name for writer and reader.
+    public const string Indices = "indices.csv";
+    public const string Fit = "fit.csv";
+    public const string Observed = ObservedFile.Name;
+    public const string Calibration = "calibration.json";
+    public const string Points = "points.csv";
+    public const string Evaluations = "evaluations.csv";
+    public const string Profiles = "profiles.csv";
+    public const string AbcSamples = "abc-samples.csv";
+    public const string Bootstrap = "bootstrap.csv";
+    public const string BootstrapData = "bootstrap-data.csv";
+
+    /// <summary>The copy of calibrate's --observed file among the inputs of scenario/ (the scenario's own observed.csv keeps its name).</summary>
+    public const string ObservedInput = "observed-input.csv";
+
+    /// <summary>The page comparing every scenario, in the root of a suite's results.</summary>
+    public const string Index = "index.html";
+
+    /// <summary>Finished runs waiting to be assembled: one small file per run (see <see cref="BatchRunner"/>).</summary>
+    public const string Parts = ".parts";
+
+    /// <summary>Held with an exclusive OS lock for the life of a batch; the OS drops it when the process dies.</summary>
+    public const string Lock = ".lock";
+
+    /// <summary>What batch this folder holds, so that a repeated command resumes it and a different one is refused.</summary>
+    public const string Plan = ".plan.json";
+
+    public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+}

@@ -1,0 +1,38 @@
+using MovementSim.Batch;
+using MovementSim.Core;
+using MovementSim.Reporting.Charts;
+using ScottPlot;
+using static MovementSim.Reporting.ChartSet;
+
+namespace MovementSim.Reporting;
+
+/// <summary>What the innovation became: the share of recipients getting each alternative of each component.</summary>
+internal static class InnovationCharts
+{
+    public static IEnumerable<Chart> Build(ResultFolder r, DesignPointSeries p, string focus)
+    {
+        foreach (var component in r.Components)
+        {
+            var alts = component.Alternatives.Where(a => p.Has(a.Measure)).ToList();
+            if (alts.Count == 0)
+            {
+                continue;
+            }
+            var layers = alts.Select((a, i) => new Layer(i == 0 ? $"{Text.Words(a.Alternative)} (original)" : Text.Words(a.Alternative),
+                OkabeIto.SeriesColor(i), p.Means(a.Measure))).ToList();
+            var first = FirstNonEmpty(p, alts.Select(a => a.Measure));
+            var name = Text.Words(component.Component);
+            var caption = $"In {Format.Year(p.EndYear)}, recipients{focus} got " +
+                          Describe.List(alts.Select((a, i) => $"'{Text.Words(a.Alternative)}'{(i == 0 ? " (the original)" : "")} {Format.Percent(p.Final(a.Measure).Mean)}").ToList()) +
+                          $" as their {name}";
+            if (first >= 0 && first < p.Years.Length - 1)
+            {
+                caption += $"; in {Format.Year(p.Years[first])}, when it first reached people, the original's share was {Format.Percent(p.Means(alts[0].Measure)[first])}";
+            }
+            caption += ".";
+            var title = $"What became of the {name}";
+            yield return new Chart("innovation_" + FileName(component.Component), SectionInnovation, title, caption,
+                Draw.Stacked(title, "Recipients getting each form (%)", p.Years, layers, r.Events, fixedTopShare: 1));
+        }
+    }
+}
