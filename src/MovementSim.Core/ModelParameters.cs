@@ -61,6 +61,21 @@ public sealed record ModelParameters
     public double LegitimacyCoproductionFactor { get; init; } = 0.5;
     public double CoercedCoproductionFactor { get; init; } = 0.25;
     public double AdaptationInertia { get; init; } = 0.02;
+    public double OfferMargin { get; init; }
+
+    // Delivery: steering, coverage targets and reviews
+    public double Gatekeeping { get; init; } = 1;
+    public double TargetSteering { get; init; } = 0.5;
+    public double PressureWeight { get; init; } = 0.3;
+    public double TargetCompliance { get; init; } = 0.6;
+    public double TargetComplianceSpread { get; init; } = 0.4;
+    public double ReviewRate { get; init; } = 1;
+
+    // Workforce and episodes of support
+    public double Caseload { get; init; }
+    public double RecruitmentRate { get; init; } = 2;
+    public double RealInstitutions { get; init; }
+    public double CompletionRate { get; init; }
 
     // Movement response
     public double ExitRate { get; init; } = 0.5;
@@ -70,6 +85,10 @@ public sealed record ModelParameters
     public BenefitFunction BenefitFunction { get; init; } = BenefitFunction.Linear;
     public double BenefitThreshold { get; init; } = 0.7;
     public double BenefitBelowThreshold { get; init; } = 0.2;
+    public double StatusQuoFidelity { get; init; }
+
+    // Counts of real people
+    public double EligiblePopulation { get; init; }
 
     public double EndYear => StartYear + Steps * DtYears;
 }

@@ -91,6 +91,12 @@ public enum RandomStream : ulong
     Leadership = 15,
     LeadershipNoise = 16,
     BrokerTies = 17,
+    PersonGroup = 18,
+    TargetCompliance = 19,
+    Conversion = 20,
+    AlternativeChoice = 21,
+    Review = 22,
+    Rechoice = 23,
 }
 
 public static class SplitMix

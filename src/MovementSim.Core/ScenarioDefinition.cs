@@ -34,14 +34,76 @@ public sealed record ArchetypeSpec(
 /// <summary>One way of delivering a component. The original has fidelity 1.</summary>
 /// <param name="Cost">Unit cost relative to the original (original = 1).</param>
 /// <param name="Appeal">How well it serves each <see cref="Motive"/> (0..1).</param>
-public sealed record AlternativeSpec(string Name, double Fidelity, double Cost, IReadOnlyList<double> Appeal);
+public sealed record AlternativeSpec(string Name, double Fidelity, double Cost, IReadOnlyList<double> Appeal)
+{
+    /// <summary>Year from which it exists and can be offered or chosen; null: always (the original must be).</summary>
+    public double? AvailableFrom { get; init; }
+
+    /// <summary>Year from which it no longer exists; null: never ends (the original must not end).</summary>
+    public double? AvailableTo { get; init; }
+
+    /// <summary>A right: an institution that has adopted must keep offering it while it exists (it may still steer
+    /// people away from it).</summary>
+    public bool Right { get; init; }
+
+    /// <summary>Effort it asks of the person (0..1): the chance that a person who would prefer it over the default,
+    /// where it asks more than the default, is put off asking for it.</summary>
+    public double PersonEffort { get; init; }
+
+    /// <summary>Effort it asks of the institution's staff (0..1): scales how hard a steering institution turns back
+    /// a request for it, where it asks more than the default.</summary>
+    public double StaffEffort { get; init; }
+
+    /// <summary>Whether it exists in the year that starts at <paramref name="year"/>.</summary>
+    public bool IsAvailable(double year) =>
+        (AvailableFrom is not { } from || year >= from - 1e-9) && (AvailableTo is not { } to || year < to - 1e-9);
+}
+
+/// <summary>Who picks the alternative of a component for a recipient.</summary>
+public enum Chooser
+{
+    /// <summary>The person, from what the institution offers, steered by it (e.g. how the money is paid).</summary>
+    Person,
+    /// <summary>The institution: every recipient gets its default (e.g. how budgets are set).</summary>
+    Institution,
+}
 
 /// <summary>A part of the innovation, with its importance in fidelity and its alternatives (first = original).</summary>
-public sealed record ComponentSpec(string Name, double Importance, IReadOnlyList<AlternativeSpec> Alternatives);
+public sealed record ComponentSpec(string Name, double Importance, IReadOnlyList<AlternativeSpec> Alternatives)
+{
+    /// <summary>Who picks this component's alternative for each recipient.</summary>
+    public Chooser ChosenBy { get; init; } = Chooser.Person;
+}
+
+/// <summary>A client group of the eligible population (e.g. older people, people with a learning disability).</summary>
+/// <param name="Share">Its share of the eligible population (the groups' shares sum to 1).</param>
+/// <param name="Propensity">Multiplier of the take-up hazards of its members (1 = as the parameters say).</param>
+/// <param name="ToleranceMin">Lowest fidelity tolerance among its members (uniform between min and max).</param>
+/// <param name="EligibleFrom">Year from which its members may receive the innovation; null: from the start.</param>
+/// <param name="Suits">The alternatives that suit it, as "component/alternative"; null: all of them.</param>
+public sealed record GroupSpec(
+    string Name,
+    double Share,
+    double Propensity,
+    double ToleranceMin,
+    double ToleranceMax,
+    double? EligibleFrom = null,
+    IReadOnlyList<string>? Suits = null)
+{
+    /// <summary>The name of the one group of a scenario without a groups file; it has no group measures.</summary>
+    public const string Everyone = "everyone";
+}
+
+/// <summary>The real number of eligible people in a year, to turn shares into counts, with where it was published
+/// (kept so that a scenario written back out keeps its sources).</summary>
+public readonly record struct PopulationPoint(double Year, double People, string Source = "", string Note = "");
 
 /// <summary>A scheduled event. <see cref="Target"/> is an organisation name or "all".</summary>
 public sealed record EventSpec(double Year, EventKind Kind, string Target, double Value)
 {
+    /// <summary>For a coverage target: the year by which the share <see cref="Value"/> is to be reached.</summary>
+    public double? By { get; init; }
+
     /// <summary>What happened, in words, for charts and reports ("duty to offer"); null: the event's kind.</summary>
     public string? Label { get; init; }
 }
@@ -56,4 +118,12 @@ public sealed record ScenarioDefinition(
     IReadOnlyList<EventSpec> Events)
 {
     public const string AllTargets = "all";
+
+    /// <summary>Client groups; empty: one group, everyone, with the person_tolerance_* parameters and no
+    /// group measures.</summary>
+    public IReadOnlyList<GroupSpec> Groups { get; init; } = [];
+
+    /// <summary>The real eligible population by year (interpolated linearly, constant beyond the ends); empty: the
+    /// eligible_population parameter, or the simulated people when that is 0.</summary>
+    public IReadOnlyList<PopulationPoint> EligiblePopulation { get; init; } = [];
 }

@@ -19,11 +19,13 @@ public sealed class Simulation
         Measures = new MeasureSet(scenario);
         _values = new double[Measures.Count];
         _scratch = new DeliveryScratch(World);
-        Measurement.Collect(World, Measures, _values);
+        _tallies = new MeasureContext(World);
+        Measurement.Collect(_tallies, Measures, _values);
     }
 
     private readonly double[] _values;
     private readonly DeliveryScratch _scratch;
+    private readonly MeasureContext _tallies;
 
     public World World { get; }
     public SimulationOptions Options { get; }
@@ -38,15 +40,17 @@ public sealed class Simulation
     public void Step()
     {
         var w = World;
+        Rules.AdvanceCalendar(w);
         Rules.ApplyEvents(w);
         Rules.Appraise(w);
         Rules.Influence(w);
         Rules.Adopt(w);
         Rules.Adapt(w);
+        Rules.Recruit(w);
         Rules.DeliverAndTakeUp(w, _scratch, Options.Threads);
         Rules.RespondMovement(w);
         w.StepIndex++;
-        Measurement.Collect(w, Measures, _values);
+        Measurement.Collect(_tallies, Measures, _values);
     }
 
     /// <summary>Reports step 0, then steps until <c>steps</c> is reached.</summary>

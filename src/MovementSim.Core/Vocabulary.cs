@@ -54,6 +54,17 @@ public enum AdoptionMode : byte
     Coerced = 3,
 }
 
+/// <summary>What a person receives. Stored as one byte per person; the take-up kernels compare the bytes in bulk.</summary>
+public enum PersonState : byte
+{
+    /// <summary>Neither form: the status quo (traditional services).</summary>
+    Unreached = 0,
+    /// <summary>The movement's own form: the original in every component.</summary>
+    Movement = 1,
+    /// <summary>A form offered by the institution of the person's locality.</summary>
+    Institution = 2,
+}
+
 /// <summary>Hirschman's responses of an outside actor to the fidelity it sees delivered.</summary>
 public enum Stance : byte
 {
@@ -83,6 +94,10 @@ public enum EventKind
     Forum,
     LeadershipChange,
     MovementFunding,
+    /// <summary>A share of eligible people each targeted institution must reach by a date (acts after adoption).</summary>
+    CoverageTarget,
+    /// <summary>Workforce posts funded per real institution of the targeted kind (replaces earlier funding).</summary>
+    WorkforceFunding,
 }
 
 /// <summary>The names used in files and on the command line for the model's vocabularies.</summary>
@@ -106,6 +121,7 @@ public static class Names
         _ => throw new ArgumentOutOfRangeException(nameof(n)),
     };
     public static string Of(BenefitFunction b) => b.ToString().ToLowerInvariant();
+    public static string Of(Chooser c) => c.ToString().ToLowerInvariant();
     public static string Of(EventKind e) => e switch
     {
         EventKind.Mandate => "mandate",
@@ -113,6 +129,8 @@ public static class Names
         EventKind.Forum => "forum",
         EventKind.LeadershipChange => "leadership_change",
         EventKind.MovementFunding => "movement_funding",
+        EventKind.CoverageTarget => "coverage_target",
+        EventKind.WorkforceFunding => "workforce_funding",
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
     };
 
@@ -126,6 +144,7 @@ public static class Names
     public static IReadOnlyList<string> Networks => AllOf<NetworkKind>(Of);
     public static IReadOnlyList<string> Events => AllOf<EventKind>(Of);
     public static IReadOnlyList<string> BenefitFunctions => AllOf<BenefitFunction>(Of);
+    public static IReadOnlyList<string> Choosers => AllOf<Chooser>(Of);
 
     public static bool TryParse<T>(string text, Func<T, string> name, out T value) where T : struct, Enum
     {

@@ -11,12 +11,18 @@ public static class WorldBuilder
         BuildOrganisations(w);
         BuildActors(w);
         BuildInstitutions(w);
+        BuildGroups(w);
         BuildPeople(w);
         Rules.UpdateMembership(w);
         // Forms are chosen before institutions adopted at the start are marked, so these take the best form
         // at adoption, without inertia, like any institution adopting later.
         Rules.Adapt(w);
-        MarkAdoptedAtStart(w);
+        if (MarkAdoptedAtStart(w))
+        {
+            // Adaptation again, now that they have adopted: their forms stay (they are already the best), and they
+            // set the menus and steering they deliver with from the first step.
+            Rules.Adapt(w);
+        }
         Rules.Appraise(w);
         w.MovementCapacity = p.MovementCapacity;
         SeedInitialReach(w);
@@ -32,6 +38,12 @@ public static class WorldBuilder
         w.AlternativeFidelity = components.Select(c => c.Alternatives.Select(a => a.Fidelity).ToArray()).ToArray();
         w.AlternativeCost = components.Select(c => c.Alternatives.Select(a => a.Cost).ToArray()).ToArray();
         w.OriginalCost = components.Select((c, k) => w.ComponentWeight[k] * c.Alternatives[0].Cost).Sum();
+        w.PersonEffort = components.Select(c => c.Alternatives.Select(a => a.PersonEffort).ToArray()).ToArray();
+        w.StaffEffort = components.Select(c => c.Alternatives.Select(a => a.StaffEffort).ToArray()).ToArray();
+        w.ChosenBy = components.Select(c => c.ChosenBy).ToArray();
+        w.Forms = new FormTable(components, w.ComponentWeight);
+        w.Available = components.Select(c => new bool[c.Alternatives.Count]).ToArray();
+        Rules.UpdateAvailability(w);
     }
 
     private static void BuildOrganisations(World w)
@@ -140,6 +152,10 @@ public static class WorldBuilder
             w.Weights[actor * mc + m] = sum > 0 ? w.Weights[actor * mc + m] / sum : 1.0 / mc;
         }
     }
+
+    /// <summary>A person may be a movement seed if their group is eligible at the start.</summary>
+    private static bool IsSeedCandidate(World w, ulong key, int i) =>
+        RunRandom.Uniform(key, i) < w.P.InitialReach && w.GroupEligible[w.PersonGroup[i]];
 
     private static int FindOrganisation(IReadOnlyList<OrganisationSpec> specs, string name)
     {
@@ -284,6 +300,18 @@ public static class WorldBuilder
         w.Mandate = new double[j];
         w.Pressure = new double[j];
         w.Served = new int[j];
+        w.Menu = new uint[j * w.ComponentCount];
+        w.FormOffered = new bool[j * w.Forms.Count];
+        w.WithdrawalPending = new bool[j];
+        w.Steering = new double[j];
+        w.TargetShare = new double[j];
+        w.TargetYear = new double[j];
+        w.Compliance = new double[j];
+        w.DeliveryPressure = new double[j];
+        w.FundedWorkers = new double[j];
+        w.Workers = new double[j];
+        w.LastDemand = new int[j];
+        w.LastSpare = new double[j];
         for (var k = 0; k < j; k++)
         {
             var spec = w.Scenario.Organisations[w.OrgSpec[inst[k]]];
@@ -291,6 +319,8 @@ public static class WorldBuilder
             w.Threshold[k] = Math.Clamp(spec.AdoptionThreshold + w.P.ThresholdSpread * (2 * u - 1), 0, 1);
             w.BudgetFactor[k] = 1;
             w.AdoptedStep[k] = -1;
+            var c = w.Random.Uniform(RandomStream.TargetCompliance, 0, k);
+            w.Compliance[k] = Math.Clamp(w.P.TargetCompliance + w.P.TargetComplianceSpread * (2 * c - 1), 0, 1);
         }
         w.PeerShare = new double[j];
         var localities = Math.Max(1, j);
@@ -304,12 +334,14 @@ public static class WorldBuilder
 
     /// <summary>Institutions of kinds adopted before step 0 count as technical adopters, unless institutional
     /// adoption is switched off (the movement-alone counterfactual).</summary>
-    private static void MarkAdoptedAtStart(World w)
+    /// <returns>Whether any institution was marked.</returns>
+    private static bool MarkAdoptedAtStart(World w)
     {
         if (w.P.InstitutionalAdoption == 0)
         {
-            return;
+            return false;
         }
+        var any = false;
         for (var k = 0; k < w.InstitutionCount; k++)
         {
             if (w.Scenario.Organisations[w.OrgSpec[w.InstOrg[k]]].AdoptedAtStart)
@@ -317,14 +349,110 @@ public static class WorldBuilder
                 w.Adopted[k] = true;
                 w.Mode[k] = AdoptionMode.Technical;
                 w.AdoptedStep[k] = 0;
+                any = true;
             }
         }
+        return any;
+    }
+
+    /// <summary>The client groups (or the one group "everyone" with the person_tolerance_* parameters), which
+    /// alternatives suit each, and each person's group: person i is in the group whose cumulative share first
+    /// exceeds a keyed uniform draw, so groups are mixed across localities and the network.</summary>
+    private static void BuildGroups(World w)
+    {
+        var groups = w.Scenario.Groups.Count > 0
+            ? w.Scenario.Groups
+            : [new GroupSpec(GroupSpec.Everyone, 1, 1, w.P.PersonToleranceMin, w.P.PersonToleranceMax)];
+        if (groups.Count > byte.MaxValue + 1)
+        {
+            throw new ArgumentException($"at most {byte.MaxValue + 1} client groups are allowed");
+        }
+        w.Groups = groups;
+        w.ToleranceMin = groups.Select(g => g.ToleranceMin).ToArray();
+        w.ToleranceSpan = groups.Select(g => g.ToleranceMax - g.ToleranceMin).ToArray();
+        var components = w.Scenario.Components;
+        var kc = components.Count;
+        w.Suits = new uint[groups.Count * kc];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            for (var k = 0; k < kc; k++)
+            {
+                w.Suits[g * kc + k] = groups[g].Suits is null ? uint.MaxValue : 0;
+            }
+            foreach (var name in groups[g].Suits ?? [])
+            {
+                var (k, a) = FindAlternative(components, name);
+                w.Suits[g * kc + k] |= 1u << a;
+            }
+        }
+        w.GroupPropensity = new double[groups.Count];
+        w.GroupEligible = new bool[groups.Count];
+        Rules.UpdateGroupEligibility(w);
+        var n = w.P.People;
+        w.PersonGroup = new byte[n];
+        if (groups.Count == 1)
+        {
+            return;
+        }
+        var total = groups.Sum(g => g.Share);
+        var cumulative = new double[groups.Count];
+        double running = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            running += groups[g].Share / total;
+            cumulative[g] = running;
+        }
+        var key = w.Random.StepKey(RandomStream.PersonGroup, 0);
+        for (var i = 0; i < n; i++)
+        {
+            var u = RunRandom.Uniform(key, i);
+            var g = 0;
+            while (g < groups.Count - 1 && u >= cumulative[g])
+            {
+                g++;
+            }
+            w.PersonGroup[i] = (byte)g;
+        }
+    }
+
+    /// <summary>An alternative named "component/alternative", or by its name alone when no other component has one
+    /// of that name.</summary>
+    private static (int Component, int Alternative) FindAlternative(IReadOnlyList<ComponentSpec> components, string name)
+    {
+        var slash = name.IndexOf('/');
+        var matches = new List<(int, int)>();
+        for (var k = 0; k < components.Count; k++)
+        {
+            if (slash >= 0 && components[k].Name != name[..slash])
+            {
+                continue;
+            }
+            var alternative = slash >= 0 ? name[(slash + 1)..] : name;
+            for (var a = 0; a < components[k].Alternatives.Count; a++)
+            {
+                if (components[k].Alternatives[a].Name == alternative)
+                {
+                    matches.Add((k, a));
+                }
+            }
+        }
+        return matches.Count == 1
+            ? matches[0]
+            : throw new ArgumentException(matches.Count == 0
+                ? $"a group names unknown alternative '{name}'"
+                : $"a group names alternative '{name}', which several components have: write component/alternative");
     }
 
     private static void BuildPeople(World w)
     {
         var n = w.P.People;
-        w.PersonState = new byte[n];
+        w.PersonState = new PersonState[n];
+        w.PersonForm = new ushort[n];
+        w.BestForm = new ushort[n];
+        Array.Fill(w.BestForm, FormTable.None);
+        w.ProviderForm = new int[(w.InstitutionCount + 1) * w.Forms.Count];
+        w.GroupForm = new int[w.GroupCount * w.Forms.Count];
+        w.GroupLost = new int[w.GroupCount];
         if (w.P.Network == NetworkKind.Complete)
         {
             return;
@@ -355,15 +483,15 @@ public static class WorldBuilder
         var candidates = 0;
         for (var i = 0; i < w.People; i++)
         {
-            candidates += RunRandom.Uniform(key, i) < w.P.InitialReach ? 1 : 0;
+            candidates += IsSeedCandidate(w, key, i) ? 1 : 0;
         }
         var keep = candidates > slots ? (double)slots / candidates : 1;
         var thin = w.Random.StepKey(RandomStream.InitialReach, 1);
         for (var i = 0; i < w.People && w.MovementServed < slots; i++)
         {
-            if (RunRandom.Uniform(key, i) < w.P.InitialReach && RunRandom.Uniform(thin, i) < keep)
+            if (IsSeedCandidate(w, key, i) && RunRandom.Uniform(thin, i) < keep)
             {
-                Rules.Reach(w, i, 1);
+                Rules.Reach(w, i, Core.PersonState.Movement, 0);
             }
         }
     }

@@ -23,6 +23,8 @@ public static class ScenarioComparison
         d.AddRange(SectionDifferences(ScenarioFormat.ActorsFile, a, b));
         d.AddRange(SectionDifferences(ScenarioFormat.ComponentsFile, a, b));
         d.AddRange(SectionDifferences(ScenarioFormat.EventsFile, a, b));
+        d.AddRange(SectionDifferences(ScenarioFormat.GroupsFile, a, b));
+        d.AddRange(SectionDifferences(ScenarioFormat.PopulationFile, a, b));
         return d;
     }
 
@@ -38,6 +40,8 @@ public static class ScenarioComparison
         ScenarioFormat.ActorsFile => Lists("archetype", a.Archetypes, b.Archetypes, SameArchetype),
         ScenarioFormat.ComponentsFile or ScenarioFormat.AlternativesFile => Lists("component", a.Components, b.Components, SameComponent),
         ScenarioFormat.EventsFile => Lists("event", a.Events, b.Events, (x, y) => x == y),
+        ScenarioFormat.GroupsFile => Lists("group", a.Groups, b.Groups, SameGroup),
+        ScenarioFormat.PopulationFile => Lists("population row", a.EligiblePopulation, b.EligiblePopulation, (x, y) => x == y),
         _ => throw new ArgumentException($"'{file}' is not a data file of a scenario", nameof(file)),
     };
 
@@ -64,16 +68,23 @@ public static class ScenarioComparison
         && x.DecisionMaker == y.DecisionMaker && x.Broker == y.Broker;
 
     private static bool SameComponent(ComponentSpec x, ComponentSpec y) =>
-        x.Name == y.Name && x.Importance == y.Importance && x.Alternatives.Count == y.Alternatives.Count
+        x.Name == y.Name && x.Importance == y.Importance && x.ChosenBy == y.ChosenBy && x.Alternatives.Count == y.Alternatives.Count
         && x.Alternatives.Zip(y.Alternatives).All(p =>
             p.First.Name == p.Second.Name && p.First.Fidelity == p.Second.Fidelity && p.First.Cost == p.Second.Cost
-            && p.First.Appeal.SequenceEqual(p.Second.Appeal));
+            && p.First.Appeal.SequenceEqual(p.Second.Appeal) && p.First.AvailableFrom == p.Second.AvailableFrom
+            && p.First.AvailableTo == p.Second.AvailableTo && p.First.Right == p.Second.Right
+            && p.First.PersonEffort == p.Second.PersonEffort && p.First.StaffEffort == p.Second.StaffEffort);
+
+    private static bool SameGroup(GroupSpec x, GroupSpec y) =>
+        x with { Suits = null } == y with { Suits = null } && (x.Suits ?? []).SequenceEqual(y.Suits ?? []) && (x.Suits is null) == (y.Suits is null);
 
     private static string Show<T>(T item) => item switch
     {
         ArchetypeSpec x => $"{x} weights [{string.Join(", ", x.MotiveWeights)}] resources [{string.Join(", ", x.Resources)}]",
-        ComponentSpec x => $"{x.Name} (importance {x.Importance}; alternatives "
-            + string.Join("; ", x.Alternatives.Select(a => $"{a.Name} {a.Fidelity} {a.Cost} [{string.Join(", ", a.Appeal)}]")) + ")",
+        ComponentSpec x => $"{x.Name} (importance {x.Importance}, chosen by {Names.Of(x.ChosenBy)}; alternatives "
+            + string.Join("; ", x.Alternatives.Select(a => $"{a.Name} {a.Fidelity} {a.Cost} [{string.Join(", ", a.Appeal)}] "
+                + $"from {a.AvailableFrom?.ToString() ?? "-"} to {a.AvailableTo?.ToString() ?? "-"} right {a.Right} effort {a.PersonEffort}/{a.StaffEffort}")) + ")",
+        GroupSpec x => $"{x with { Suits = null }} suits [{string.Join(", ", x.Suits ?? [])}]",
         _ => item?.ToString() ?? "null",
     };
 }

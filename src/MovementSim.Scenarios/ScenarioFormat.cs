@@ -122,6 +122,14 @@ public static class ScenarioFormat
     public const string ComponentsFile = "components.csv";
     public const string AlternativesFile = "alternatives.csv";
     public const string EventsFile = "events.csv";
+    public const string GroupsFile = "groups.csv";
+    public const string PopulationFile = "population.csv";
+
+    /// <summary>Separator of the alternatives listed in a group's suits column.</summary>
+    public const char ListSeparator = ';';
+
+    /// <summary>How far from 1 the groups' shares may sum.</summary>
+    public const double ShareSumTolerance = 1e-6;
 
     /// <summary>The design of experiments batch reads (scenarios/SWEEP.md) and the analyses' ranges: other tools' files.</summary>
     public const string SweepFile = "sweep.csv";
@@ -216,6 +224,10 @@ public static class ScenarioFormat
         [
             new("component", ColumnKind.Name, "Name of the component (e.g. payment); unique in the file."),
             new("importance", ColumnKind.Real, "Relative weight of the component in fidelity.", "weight", Min: 0, MinExclusive: true),
+            new("chosen_by", ColumnKind.Choice,
+                "Who picks a recipient's alternative: `person` (from what the institution offers, steered by it; the default) or "
+                + "`institution` (every recipient gets its default, e.g. how budgets are set).",
+                Choices: Names.Choosers, Optional: true),
         ]);
 
     public static readonly FileFormat Alternatives = new(AlternativesFile, true,
@@ -230,6 +242,21 @@ public static class ScenarioFormat
             new("cost", ColumnKind.Real, "Unit cost relative to the original (original = 1).", "relative cost", Min: 0, MinExclusive: true),
             .. Names.Motives.Select(m => new ColumnFormat("appeal_" + m, ColumnKind.Real,
                 $"How well the alternative serves the {m} motive ({Describe(MotiveMeaning, m)}).", "appeal", Min: 0, Max: 1)),
+            new("available_from", ColumnKind.Real,
+                "Year from which the alternative exists and can be offered or chosen; empty: always. An original must exist from start_year.",
+                "year", Optional: true),
+            new("available_to", ColumnKind.Real,
+                "Year from which it no longer exists (after available_from); empty: never ends. An original cannot end.",
+                "year", Optional: true),
+            new("right", ColumnKind.Flag,
+                "1: a right: an institution that has adopted must keep offering it while it exists, though it may steer people away "
+                + "from it; empty or 0: not a right.", Optional: true),
+            new("person_effort", ColumnKind.Real,
+                "Effort it asks of the person: the chance that someone who would rather have it than the default, where it asks "
+                + "more than the default, is put off asking; empty: 0.", "probability", Min: 0, Max: 1, Optional: true),
+            new("staff_effort", ColumnKind.Real,
+                "Effort it asks of the institution's staff: scales how often a steering institution turns back a request for it, "
+                + "where it asks more than the default; empty: 0.", "factor", Min: 0, Max: 1, Optional: true),
         ]);
 
     /// <summary>Valid values of each event kind, in the order of <see cref="EventKind"/>.</summary>
@@ -245,6 +272,12 @@ public static class ScenarioFormat
             "probability that each decision maker of the target is replaced by a fresh draw of its archetype"),
         new(EventKind.MovementFunding, 0, 1, false, true,
             "funding for the movement's own capacity"),
+        new(EventKind.CoverageTarget, 0, 1, false, false,
+            "share of eligible people each targeted institution is to have on its forms by the year in `by` (replaces an earlier "
+            + "target; 0 lifts it); acts on institutions that have adopted"),
+        new(EventKind.WorkforceFunding, 0, 1000, false, false,
+            "full-time workforce posts funded per real institution of the target (replaces earlier funding; adopted institutions "
+            + "fill them at recruitment_rate; see caseload and real_institutions)"),
     ];
 
     public static EventFormat EventFormatOf(EventKind kind) => EventKinds.First(e => e.Kind == kind);
@@ -260,12 +293,46 @@ public static class ScenarioFormat
                 AllowedText: "the organisation name of a row of organisations.csv, or all (forum and movement_funding: all only)"),
             new("value", ColumnKind.Real, "Size of the event; its meaning and range depend on the event (see the table below).",
                 AllowedText: "a number in the event's range (see the table below)"),
+            new("by", ColumnKind.Real, "For coverage_target only (required there): the year by which the target is to be met.",
+                "year", AllowedText: "a year at or after the event's year, for coverage_target; empty for every other event", Optional: true),
             new("label", ColumnKind.Text, "What happened, in a few words, for the markers on charts and the report (e.g. duty to offer); empty: the event's kind.",
                 AllowedText: "any text", Optional: true),
         ]);
 
+    public static readonly FileFormat Groups = new(GroupsFile, false,
+        "Client groups of the eligible population. Optional: without it (or with only its header) everyone is one group whose "
+        + "tolerance is set by person_tolerance_min and person_tolerance_max. Each person belongs to one group, drawn at random "
+        + "with the groups' shares, which must sum to 1. Measures are reported per group as well as overall.",
+        [
+            new("group", ColumnKind.Name, "Name of the group (e.g. older_people); unique in the file."),
+            new("share", ColumnKind.Real, "Its share of the eligible population.", "share", Min: 0, Max: 1, MinExclusive: true),
+            new("propensity", ColumnKind.Real, "Multiplier of its members' own take-up hazards (1: as external_influence and imitation say).",
+                "factor", Min: 0, Max: 100),
+            new("tolerance_min", ColumnKind.Real, "Lowest fidelity tolerance among its members (uniform between min and max).",
+                "fidelity", Min: 0, Max: 1),
+            new("tolerance_max", ColumnKind.Real, "Highest fidelity tolerance among its members (at least tolerance_min).",
+                "fidelity", Min: 0, Max: 1),
+            new("eligible_from", ColumnKind.Real, "Year from which its members may receive the innovation; empty: from the start.",
+                "year", Optional: true),
+            new("suits", ColumnKind.Text,
+                "The alternatives that suit the group, separated by ';', each written `alternative` or `component/alternative`; a "
+                + "component none of whose listed alternatives is offered falls back to all it offers. Empty: every alternative suits.",
+                AllowedText: "empty, or alternative names of alternatives.csv separated by ';'", Optional: true),
+        ]);
+
+    public static readonly FileFormat Population = new(PopulationFile, false,
+        "The real number of eligible people, year by year, so that every share also has a count of people (the people_* "
+        + "measures). Interpolated linearly between rows and constant beyond the first and last. Optional: without it, the "
+        + "eligible_population parameter, or the simulated people when that is 0.",
+        [
+            new("year", ColumnKind.Real, "Calendar year of the figure (fractions allowed); rows in increasing year.", "year"),
+            new("people", ColumnKind.Real, "Eligible people in that year.", "persons", Min: 0, MinExclusive: true),
+            new("source", ColumnKind.Text, "Where the figure was published (publication, date, table).", Optional: true),
+            new("note", ColumnKind.Text, "Its definition, and any break in definition.", Optional: true),
+        ]);
+
     /// <summary>Every file the model is built from, in the order the loader reads them (and the writer writes them).</summary>
-    public static readonly IReadOnlyList<FileFormat> Files = [Parameters, Organisations, Actors, Components, Alternatives, Events];
+    public static readonly IReadOnlyList<FileFormat> Files = [Parameters, Organisations, Actors, Components, Alternatives, Events, Groups, Population];
 
     /// <summary>The observations a scenario may ship: read and checked by the loader, but not part of the model.</summary>
     public static FileFormat Observed => ObservedFile.Format;

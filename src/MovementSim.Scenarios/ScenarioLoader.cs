@@ -25,12 +25,19 @@ public static class ScenarioLoader
 
         var organisations = OrganisationsLoader.Load(load, out var organisationNames);
         var archetypes = ActorsLoader.Load(load, organisationNames);
-        var components = ComponentsLoader.Load(load);
+        var components = ComponentsLoader.Load(load, settings.HorizonKnown ? parameters.StartYear : null);
         var events = EventsLoader.Load(load, organisationNames, parameters, settings.HorizonKnown);
+        var groups = GroupsLoader.Load(load, components);
+        var population = PopulationLoader.Load(load);
+        ReferenceChecks.FormCounts(load, organisations, components);
         var observed = ObservedFile.Rows(load.Open(ScenarioFormat.Observed), load.Errors);
 
         return load.Result(load.Errors.Count == 0
             ? new ScenarioDefinition(load.ScenarioName, parameters, organisations, archetypes, components, events)
+            {
+                Groups = groups,
+                EligiblePopulation = population,
+            }
             : null, settings, observed);
     }
 }

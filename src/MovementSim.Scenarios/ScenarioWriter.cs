@@ -76,10 +76,17 @@ public static class ScenarioWriter
                 .Concat(a.Resources.Select(Num))
                 .Concat([Num(a.InitialSupport), Num(a.FidelityTolerance), Flag(a.DecisionMaker), Flag(a.Broker)])
                 .ToArray()),
-            ScenarioFormat.ComponentsFile => s.Components.Select(c => new[] { c.Name, Num(c.Importance) }),
+            ScenarioFormat.ComponentsFile => s.Components.Select(c => new[] { c.Name, Num(c.Importance), Names.Of(c.ChosenBy) }),
             ScenarioFormat.AlternativesFile => s.Components.SelectMany(c => c.Alternatives.Select(a =>
-                new[] { c.Name, a.Name, Num(a.Fidelity), Num(a.Cost) }.Concat(a.Appeal.Select(Num)).ToArray())),
-            ScenarioFormat.EventsFile => s.Events.Select(e => new[] { Num(e.Year), Names.Of(e.Kind), e.Target, Num(e.Value), e.Label ?? "" }),
+                new[] { c.Name, a.Name, Num(a.Fidelity), Num(a.Cost) }.Concat(a.Appeal.Select(Num))
+                    .Concat([Num(a.AvailableFrom), Num(a.AvailableTo), Flag(a.Right), Num(a.PersonEffort), Num(a.StaffEffort)]).ToArray())),
+            ScenarioFormat.EventsFile => s.Events.Select(e => new[] { Num(e.Year), Names.Of(e.Kind), e.Target, Num(e.Value), Num(e.By), e.Label ?? "" }),
+            ScenarioFormat.GroupsFile => s.Groups.Select(g => new[]
+            {
+                g.Name, Num(g.Share), Num(g.Propensity), Num(g.ToleranceMin), Num(g.ToleranceMax), Num(g.EligibleFrom),
+                g.Suits is null ? "" : string.Join(ScenarioFormat.ListSeparator, g.Suits),
+            }),
+            ScenarioFormat.PopulationFile => s.EligiblePopulation.Select(p => new[] { Num(p.Year), Num(p.People), p.Source, p.Note }),
             _ => throw new InvalidOperationException($"no writer for {file.Name}"),
         };
 
@@ -99,6 +106,9 @@ public static class ScenarioWriter
     }
 
     private static string Num(double v) => PlainNumber.Format(v);
+
+    /// <summary>An optional number: empty when absent.</summary>
+    private static string Num(double? v) => v is { } x ? PlainNumber.Format(x) : "";
 
     private static string Int(int v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -122,8 +122,39 @@ public sealed class RowReader
     /// <summary>The field's text, even for an incomplete row ("" past its end, or when the header lacks the column).</summary>
     public string Raw(ColumnFormat column)
     {
+        if (!_table.Has(column))
+        {
+            return "";
+        }
         var i = _table.IndexOf(column);
         return i >= 0 && i < _line.Fields.Length ? _line.Fields[i] : "";
+    }
+
+    /// <summary>An optional number: null when left empty (or when the header has no such column).</summary>
+    public bool OptionalReal(ColumnFormat column, out double? value)
+    {
+        value = null;
+        if (Raw(column).Length == 0)
+        {
+            return true;
+        }
+        var ok = Real(column, out var v);
+        value = ok ? v : null;
+        return ok;
+    }
+
+    /// <summary>An optional flag: false when left empty.</summary>
+    public bool OptionalFlag(ColumnFormat column, out bool value)
+    {
+        value = false;
+        return Raw(column).Length == 0 || Flag(column, out value);
+    }
+
+    /// <summary>An optional choice: <paramref name="fallback"/> when left empty.</summary>
+    public bool OptionalChoice<T>(ColumnFormat column, Func<T, string> nameOf, T fallback, out T value) where T : struct, Enum
+    {
+        value = fallback;
+        return Raw(column).Length == 0 || Choice(column, nameOf, out value);
     }
 
     public void Error(ColumnFormat column, string message) => _table.Error(Line, ColumnOf(column), message);

@@ -92,4 +92,52 @@ public class DirectionTests
         var open = MeanPressure(1);
         Assert.True(open > closed, $"mean pressure with open conversation {open:F3} should exceed closed {closed:F3}");
     }
+
+    /// <summary>Margins of the per-person-form direction checks: differences of replicate means of at least this much
+    /// count as a move in the stated direction.</summary>
+    private const double ReachMargin = 0.05, ShareMargin = 0.05, FidelityMargin = 0.02;
+
+    [Fact]
+    public void A_coverage_target_raises_reach_after_adoption_and_lowers_fidelity()
+    {
+        var targeted = Base with { Events = [new EventSpec(2003, EventKind.CoverageTarget, "council", 1) { By = 2008 }] };
+        var (reach, reachTargeted) = (FinalMean(Base, MeasureSet.Reach), FinalMean(targeted, MeasureSet.Reach));
+        var (fidelity, fidelityTargeted) = (FinalMean(Base, MeasureSet.Fidelity), FinalMean(targeted, MeasureSet.Fidelity));
+        Assert.True(reachTargeted > reach + ReachMargin, $"reach with a target {reachTargeted:F3} should exceed {reach:F3} by {ReachMargin}");
+        Assert.True(fidelityTargeted < fidelity - FidelityMargin, $"fidelity with a target {fidelityTargeted:F3} should be below {fidelity:F3} by {FidelityMargin}");
+    }
+
+    /// <summary>The case's payment component with cash a right (asking effort of the person and of staff).</summary>
+    private static ScenarioDefinition WithCashRight(double gatekeeping, bool right = true) => Base with
+    {
+        Parameters = Base.Parameters with { Gatekeeping = gatekeeping },
+        Components =
+        [
+            DirectPaymentComponents[0] with
+            {
+                Alternatives =
+                [
+                    DirectPaymentComponents[0].Alternatives[0] with { Right = right, PersonEffort = 0.2, StaffEffort = 0.6 },
+                    .. DirectPaymentComponents[0].Alternatives.Skip(1),
+                ],
+            },
+            .. DirectPaymentComponents.Skip(1),
+        ],
+    };
+
+    [Fact]
+    public void Professional_gatekeeping_keeps_people_from_the_original_it_must_still_offer()
+    {
+        var cash = MeasureSet.AlternativeShare("payment", "cash");
+        var (open, gatekept) = (FinalMean(WithCashRight(0), cash), FinalMean(WithCashRight(4), cash));
+        Assert.True(gatekept < open - ShareMargin, $"share on cash with gatekeeping {gatekept:F3} should be below {open:F3} by {ShareMargin}");
+    }
+
+    [Fact]
+    public void Making_the_original_a_right_keeps_more_people_on_it()
+    {
+        var cash = MeasureSet.AlternativeShare("payment", "cash");
+        var (right, noRight) = (FinalMean(WithCashRight(1), cash), FinalMean(WithCashRight(1, right: false), cash));
+        Assert.True(right > noRight + ShareMargin, $"share on cash as a right {right:F3} should exceed {noRight:F3} by {ShareMargin}");
+    }
 }

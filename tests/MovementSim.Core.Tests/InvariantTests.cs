@@ -43,6 +43,14 @@ public class InvariantTests
         }
     }
 
+    /// <summary>The range a measure must stay in: counts of people from 0 to the eligible population, net benefit
+    /// (a gain over the status quo) from -1 to 1, the take-up rate from 0 to 1/dt, every other measure from 0 to 1.</summary>
+    private static (double Low, double High) Bounds(string measure, World w) =>
+        MeasureSet.IsCount(measure) ? (0, MeasureContext.EligiblePeople(w) * (1 + 1e-12))
+        : measure == MeasureSet.NetBenefit || measure.EndsWith("_" + MeasureSet.NetBenefit, StringComparison.Ordinal) ? (-1, 1)
+        : measure == MeasureSet.TakeUpRate ? (0, 1 / w.P.DtYears)
+        : (0, 1);
+
     private static ScenarioDefinition CaseWith(ModelParameters p) =>
         Fixtures.Case(events:
         [
@@ -65,7 +73,7 @@ public class InvariantTests
             var states = new int[3];
             foreach (var s in w.PersonState)
             {
-                states[s]++;
+                states[(int)s]++;
             }
             Assert.Equal(w.People, states[0] + states[1] + states[2]);
             Assert.Equal(states[1], w.MovementServed);
@@ -79,7 +87,7 @@ public class InvariantTests
                     var recount = 0;
                     foreach (var t in w.PeopleTies!.Neighbours(i))
                     {
-                        recount += w.PersonState[t] != 0 ? 1 : 0;
+                        recount += w.PersonState[t] != PersonState.Unreached ? 1 : 0;
                     }
                     Assert.Equal(recount, counts[i]);
                 }
@@ -88,7 +96,8 @@ public class InvariantTests
             for (var k = 0; k < v.Length; k++)
             {
                 Assert.True(double.IsFinite(v[k]), $"{names[k]} is {v[k]} at step {sim.StepIndex}");
-                Assert.InRange(v[k], 0, 1);
+                var (low, high) = Bounds(names[k], w);
+                Assert.True(v[k] >= low && v[k] <= high, $"{names[k]} = {v[k]} at step {sim.StepIndex}, outside [{low}, {high}]");
             }
         }
         Check();

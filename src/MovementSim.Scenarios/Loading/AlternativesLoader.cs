@@ -12,7 +12,8 @@ internal sealed record AlternativesTable(bool Usable, HashSet<string> Mentioned,
 internal static class AlternativesLoader
 {
     /// <param name="componentNames">The names components.csv defines; null when unknown (no reference is checked).</param>
-    public static AlternativesTable Load(ScenarioLoad load, HashSet<string>? componentNames)
+    /// <param name="startYear">The run's start_year, when known: an original must exist from it.</param>
+    public static AlternativesTable Load(ScenarioLoad load, HashSet<string>? componentNames, double? startYear)
     {
         var af = ScenarioFormat.Alternatives;
         var alternatives = new Dictionary<string, List<AlternativeSpec>>(StringComparer.Ordinal);
@@ -76,15 +77,57 @@ internal static class AlternativesLoader
             {
                 ok &= row.Real(appealColumns[i], out appeal[i]);
             }
+            ok &= Dates(row, isOriginal, startYear, out var from, out var to);
+            ok &= row.OptionalFlag(af["right"], out var right);
+            ok &= row.OptionalReal(af["person_effort"], out var personEffort);
+            ok &= row.OptionalReal(af["staff_effort"], out var staffEffort);
             if (ok)
             {
                 if (!alternatives.TryGetValue(component, out var forComponent))
                 {
                     alternatives[component] = forComponent = [];
                 }
-                forComponent.Add(new AlternativeSpec(name, fidelity, cost, appeal));
+                if (forComponent.Count == Rules.MaxAlternatives)
+                {
+                    row.Error(nameColumn, $"component '{component}' has more than {Rules.MaxAlternatives} alternatives: at most {Rules.MaxAlternatives} are allowed");
+                    continue;
+                }
+                forComponent.Add(new AlternativeSpec(name, fidelity, cost, appeal)
+                {
+                    AvailableFrom = from,
+                    AvailableTo = to,
+                    Right = right,
+                    PersonEffort = personEffort ?? 0,
+                    StaffEffort = staffEffort ?? 0,
+                });
             }
         }
         return new AlternativesTable(true, mentioned, alternatives);
+    }
+
+    /// <summary>The years an alternative exists: available_to after available_from, and an original that exists from
+    /// the run's start and never ends.</summary>
+    private static bool Dates(RowReader row, bool isOriginal, double? startYear, out double? from, out double? to)
+    {
+        var af = ScenarioFormat.Alternatives;
+        var ok = row.OptionalReal(af["available_from"], out from) & row.OptionalReal(af["available_to"], out to);
+        if (ok && from is { } f && to is { } t && t <= f)
+        {
+            row.Error(af["available_to"], $"available_to ({row.Raw(af["available_to"])}) must be after available_from ({row.Raw(af["available_from"])})");
+            ok = false;
+        }
+        if (ok && isOriginal && from is { } start && startYear is { } runStart && start > runStart)
+        {
+            row.Error(af["available_from"], $"'{row.Raw(af["alternative"])}' is the original of component '{row.Raw(af["component"])}', "
+                + $"which the movement offers from the start: available_from ({row.Raw(af["available_from"])}) must be empty or at most start_year = {PlainNumber.Format(runStart)}");
+            ok = false;
+        }
+        if (ok && isOriginal && to is not null)
+        {
+            row.Error(af["available_to"], $"'{row.Raw(af["alternative"])}' is the original of component '{row.Raw(af["component"])}', "
+                + "which the movement always offers: it cannot stop existing, so available_to must be empty");
+            ok = false;
+        }
+        return ok;
     }
 }

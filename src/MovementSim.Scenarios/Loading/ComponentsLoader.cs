@@ -5,10 +5,11 @@ namespace MovementSim.Scenarios;
 /// <summary>Reads components.csv, then alternatives.csv, and joins each component with its alternatives.</summary>
 internal static class ComponentsLoader
 {
-    public static List<ComponentSpec> Load(ScenarioLoad load)
+    /// <param name="startYear">The run's start_year when known (originals must exist from it).</param>
+    public static List<ComponentSpec> Load(ScenarioLoad load, double? startYear)
     {
         var cf = ScenarioFormat.Components;
-        var components = new List<(string Name, double Importance, int Line)>();
+        var components = new List<(string Name, double Importance, Chooser ChosenBy, int Line)>();
         HashSet<string>? componentNames = null;
         var componentsReader = load.Open(cf);
         if (componentsReader is { Usable: true })
@@ -26,9 +27,10 @@ internal static class ComponentsLoader
                 var ok = row.Name(nameColumn, out var name) && ReferenceChecks.Unique(row, nameColumn, name, firstLine, "component");
                 componentNames.Add(name);
                 ok &= row.Real(cf["importance"], out var importance);
+                ok &= row.OptionalChoice(cf["chosen_by"], Names.Of, Chooser.Person, out var chosenBy);
                 if (ok)
                 {
-                    components.Add((name, importance, row.Line));
+                    components.Add((name, importance, chosenBy, row.Line));
                 }
             }
             if (componentsReader.Table.Rows.Count == 0)
@@ -37,17 +39,23 @@ internal static class ComponentsLoader
             }
         }
 
-        var alternatives = AlternativesLoader.Load(load, componentNames);
+        var alternatives = AlternativesLoader.Load(load, componentNames, startYear);
 
         var result = new List<ComponentSpec>();
-        foreach (var (name, importance, line) in components)
+        foreach (var (name, importance, chosenBy, line) in components)
         {
             if (alternatives.Usable && !alternatives.Mentioned.Contains(name))
             {
                 componentsReader!.Error(line, componentsReader.IndexOf(cf["component"]) + 1,
                     $"component '{name}' has no alternatives in {ScenarioFormat.AlternativesFile}: it needs at least its original (fidelity 1)");
             }
-            result.Add(new ComponentSpec(name, importance, alternatives.Of.TryGetValue(name, out var list) ? list : []));
+            result.Add(new ComponentSpec(name, importance, alternatives.Of.TryGetValue(name, out var list) ? list : []) { ChosenBy = chosenBy });
+        }
+        var forms = FormTable.CountOf(result);
+        if (forms > FormTable.MaxForms && componentsReader is not null)
+        {
+            componentsReader.Error(componentsReader.HeaderLine, 0, $"the innovation has {forms} forms (the product of its components' "
+                + $"numbers of alternatives): at most {FormTable.MaxForms} are allowed; merge or drop alternatives");
         }
         return result;
     }

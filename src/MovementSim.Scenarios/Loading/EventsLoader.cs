@@ -48,13 +48,46 @@ internal static class EventsLoader
             }
             var valueColumn = format?.ValueColumn ?? f["value"];
             ok &= row.Real(valueColumn, out var value) & kindOk;
+            ok &= By(row, kindOk ? kind : null, ok ? year : null, out var by);
             if (ok)
             {
                 var label = row.Raw(f["label"]);
-                list.Add(new EventSpec(year, kind, target, value) { Label = label.Length > 0 ? label : null });
+                list.Add(new EventSpec(year, kind, target, value) { By = by, Label = label.Length > 0 ? label : null });
             }
         }
         return list;
+    }
+
+    /// <summary>The year a coverage target is to be met by: required for coverage targets, at or after the event;
+    /// empty for every other event.</summary>
+    private static bool By(RowReader row, EventKind? kind, double? year, out double? by)
+    {
+        var column = ScenarioFormat.Events["by"];
+        if (!row.OptionalReal(column, out by))
+        {
+            return false;
+        }
+        if (kind is null)
+        {
+            return true;
+        }
+        var name = Names.Of(kind.Value);
+        if (kind == EventKind.CoverageTarget && by is null)
+        {
+            row.Error(column, $"a {name} event needs the year it is to be met by in the column by (add the column if the header lacks it)");
+            return false;
+        }
+        if (kind != EventKind.CoverageTarget && by is not null)
+        {
+            row.Error(column, $"by is only for coverage_target events: leave it empty for {name}");
+            return false;
+        }
+        if (by is { } b && year is { } y && b < y)
+        {
+            row.Error(column, $"by ({row.Raw(column)}) must be at or after the event's year ({row.Raw(ScenarioFormat.Events["year"])})");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Every event may act on everyone; only some may act on one kind of organisation.</summary>

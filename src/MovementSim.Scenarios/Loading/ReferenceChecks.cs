@@ -26,4 +26,21 @@ internal static class ReferenceChecks
             : candidates.Length == 0 ? $"{what} '{name}' is not in {file}, which has none"
             : $"{what} '{name}' is not in {file}: known are {string.Join(", ", candidates)}";
     }
+
+    /// <summary>Most recipients-by-provider-and-form counts a run may keep: (institutions + 1) x forms.</summary>
+    public const long MaxProviderForms = 1 << 22;
+
+    /// <summary>The counts of recipients by provider and form must fit in memory: (institutions + 1) x forms at most
+    /// <see cref="MaxProviderForms"/>.</summary>
+    public static void FormCounts(ScenarioLoad load, IReadOnlyList<OrganisationSpec> organisations, IReadOnlyList<ComponentSpec> components)
+    {
+        long institutions = organisations.Where(o => o.Role == OrganisationRole.Institution).Sum(o => (long)o.Count);
+        var forms = FormTable.CountOf(components);
+        if (forms <= FormTable.MaxForms && (institutions + 1) * forms > MaxProviderForms)
+        {
+            load.Error(load.Chain.Count > 0 ? load.Chain[0].FileDisplay(ScenarioFormat.OrganisationsFile) : ScenarioFormat.OrganisationsFile, 0, 0,
+                $"{institutions} institutions x {forms} forms of the innovation is too many to count recipients by provider and form: "
+                + $"(institutions + 1) x forms must be at most {MaxProviderForms}; use fewer institutions or alternatives");
+        }
+    }
 }

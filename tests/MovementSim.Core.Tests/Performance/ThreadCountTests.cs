@@ -14,6 +14,8 @@ public class ThreadCountTests
     [InlineData("fast-bass", 100_000)]
     // The case: take-up, drop-out, capacity limits and forced drop-out across several localities.
     [InlineData("case", 100_000)]
+    // The case with groups, dated alternatives, targets, reviews, completion and a workforce.
+    [InlineData("case-forms", 100_000)]
     public void When_a_large_run_uses_one_or_two_threads_then_the_output_is_bit_identical(string scenario, int people)
     {
         Assert.True(people > 2 * Rules.ChunkSize, "needs several chunks to exercise the parallel pass");
@@ -21,6 +23,7 @@ public class ThreadCountTests
         {
             "bass" => PinnedScenarios.Bass(people, 200, NetworkKind.Random),
             "fast-bass" => PinnedScenarios.Bass(people, 30, NetworkKind.Random, p: 2, q: 3),
+            "case-forms" => PinnedScenarios.CaseWithForms(people, 60, NetworkKind.Random),
             _ => PinnedScenarios.Case(people, 60, NetworkKind.Random),
         };
         var one = PinnedScenarios.RunHash(s, seed: 11, threads: 1);

@@ -216,34 +216,43 @@ public static class SyntheticResults
         var motSum = mot.Sum();
         double[] supportPosition = [0.3 + 0.4 * adopted, 0.5, 0.8 - 0.2 * (1 - fi)];
         double[] supportMotive = [0.85 - 0.3 * (1 - fi), 0.2 + 0.3 * adopted, 0.4, 0.25 + 0.2 * adopted, 0.35, 0.3 + 0.3 * adopted, 0.5];
-        var list = new List<double>
+        // Measures by name: the fixed ones of the core that the reports read, then per alternative. Any other fixed
+        // measure (counts, workforce, targets) is 0 here, as in a scenario that does not use it.
+        var values = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            reach, rm, ri, fidelity, adopted > 0 ? fi : 0, rm + ri * fi,
-            adopted, technical, legitimacy, coerced,
-            size,
+            [MeasureSet.Reach] = reach, [MeasureSet.ReachMovement] = rm, [MeasureSet.ReachInstitutional] = ri,
+            [MeasureSet.Fidelity] = fidelity, [MeasureSet.InstitutionalFidelity] = adopted > 0 ? fi : 0,
+            [MeasureSet.NetBenefit] = rm + ri * fi, [MeasureSet.InstitutionsAdopted] = adopted,
+            [MeasureSet.AdoptedTechnical] = technical, [MeasureSet.AdoptedLegitimacy] = legitimacy,
+            [MeasureSet.AdoptedCoerced] = coerced, [MeasureSet.CoalitionSize] = size,
+            [MeasureSet.CoalitionBreadthPosition] = 0.8, [MeasureSet.CoalitionBreadthMotive] = 0.7,
+            [MeasureSet.MovementCapacity] = 0.05 * (1 - 0.3 * adopted), [MeasureSet.ActorsVoice] = 0.2 * (1 - fi),
+            [MeasureSet.ActorsExit] = 0.1 * (1 - fi), [MeasureSet.EligiblePeople] = 1_000_000,
+            [MeasureSet.PeopleReached] = reach * 1_000_000,
         };
-        list.AddRange(pos.Select(x => x / posSum));
-        list.Add(0.8);
-        list.AddRange(mot.Select(x => x / motSum));
-        list.Add(0.7);
-        list.AddRange(supportPosition.Select(Clamp01));
-        list.AddRange(supportMotive.Select(Clamp01));
-        list.AddRange([0.05 * (1 - 0.3 * adopted), 0.2 * (1 - fi), 0.1 * (1 - fi)]);
-        // Shares of recipients per alternative: movement recipients get the original.
+        foreach (var p in Enum.GetValues<Position>())
+        {
+            values[MeasureSet.CoalitionByPosition(p)] = pos[(int)p] / posSum;
+            values[MeasureSet.SupportByPosition(p)] = Clamp01(supportPosition[(int)p]);
+        }
+        foreach (var m in Enum.GetValues<Motive>())
+        {
+            values[MeasureSet.CoalitionByMotive(m)] = mot[(int)m] / motSum;
+            values[MeasureSet.SupportByMotive(m)] = Clamp01(supportMotive[(int)m]);
+        }
+        // Shares of institutional recipients per alternative, in the order of Alternatives.
         var original = Clamp01(fi - 0.2);
-        double[] payment = [original, (1 - original) * 0.6, (1 - original) * 0.4];
-        double[] plan = [Clamp01(fi), 1 - Clamp01(fi)];
-        foreach (var shares in new[] { payment, plan })
+        double[] shares = [original, (1 - original) * 0.6, (1 - original) * 0.4, Clamp01(fi), 1 - Clamp01(fi)];
+        for (var k = 0; k < Alternatives.Length; k++)
         {
-            for (var a = 0; a < shares.Length; a++)
-            {
-                list.Add(reach > 0 ? ((a == 0 ? rm : 0) + ri * shares[a]) / reach : 0);
-            }
+            values[MeasureSet.AlternativeShare(Alternatives[k].Component, Alternatives[k].Alternative)] = ri > 0 ? shares[k] : 0;
         }
-        if (list.Count != MeasureNames.Count)
+        var unknown = values.Keys.Where(k => !MeasureNames.Contains(k)).ToList();
+        if (unknown.Count > 0)
         {
-            throw new InvalidOperationException($"synthetic measures: {list.Count} values for {MeasureNames.Count} names");
+            throw new InvalidOperationException($"synthetic measures not in the scenario's measure set: {string.Join(", ", unknown)}");
         }
+        var list = MeasureNames.Select(n => values.GetValueOrDefault(n)).ToList();
         return list.ToArray();
     }
 }

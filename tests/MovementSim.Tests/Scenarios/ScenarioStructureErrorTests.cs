@@ -66,7 +66,7 @@ public sealed class ScenarioStructureErrorTests : IDisposable
         var e = Assert.Single(errors);
         Assert.Equal((Path.Join(folder, file), 0, 0), (e.File, e.Line, e.Column));
         Assert.Equal(start + " A scenario folder holds parameters.csv, organisations.csv, actors.csv, components.csv, alternatives.csv, "
-            + "events.csv, observed.csv (and sweep.csv, ranges.csv, which other tools read).", e.Message);
+            + "events.csv, groups.csv, population.csv, observed.csv (and sweep.csv, ranges.csv, which other tools read).", e.Message);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class ScenarioStructureErrorTests : IDisposable
         var (folder, errors) = Load((ScenarioFormat.ComponentsFile, content));
 
         var e = errors.First();
-        Assert.Equal(new ScenarioError(Path.Join(folder, ScenarioFormat.ComponentsFile), 1, 0, "the file is empty: it needs at least a header line (component,importance)"), e);
+        Assert.Equal(new ScenarioError(Path.Join(folder, ScenarioFormat.ComponentsFile), 1, 0, "the file is empty: it needs at least a header line (component,importance[,chosen_by])"), e);
     }
 
     [Fact]
@@ -102,11 +102,11 @@ public sealed class ScenarioStructureErrorTests : IDisposable
     // a misspelt column: the column is unknown, with a suggestion, and the real one is missing
     [InlineData("component,importanse", 2, "unknown column 'importanse'; did you mean 'importance'?", 0, "missing required column 'importance'")]
     // a column that belongs nowhere: listed with the valid ones
-    [InlineData("component,importance,colour", 3, "unknown column 'colour': components.csv has the columns component, importance", -1, "")]
+    [InlineData("component,importance,colour", 3, "unknown column 'colour': components.csv has the columns component, importance, chosen_by", -1, "")]
     // the same column twice
     [InlineData("component,importance,importance", 3, "column 'importance' appears twice in the header (also column 2)", -1, "")]
     // an empty column name
-    [InlineData("component,,importance", 2, "column 2 of the header has no name: expected one of component, importance", -1, "")]
+    [InlineData("component,,importance", 2, "column 2 of the header has no name: expected one of component, importance, chosen_by", -1, "")]
     public void Header_problems_are_reported_on_the_header_line(string header, int column, string message, int column2, string message2)
     {
         var content = Example.WithLine(ScenarioFormat.ComponentsFile, 1, header);

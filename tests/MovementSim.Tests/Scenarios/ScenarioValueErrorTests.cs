@@ -122,7 +122,7 @@ public sealed class ScenarioValueErrorTests : IDisposable
     // year in exponent notation
     [InlineData(2, 1, "2.003e3", "'2.003e3' is not a number" + NoExponent + ": year must be a year from start_year up to but not including start_year + steps × dt_years")]
     // unknown event, with a suggestion
-    [InlineData(2, 2, "mandat", "'mandat' is not a valid event: expected one of mandate, budget_shock, forum, leadership_change, movement_funding (did you mean 'mandate'?)")]
+    [InlineData(2, 2, "mandat", "'mandat' is not a valid event: expected one of mandate, budget_shock, forum, leadership_change, movement_funding, coverage_target, workforce_funding (did you mean 'mandate'?)")]
     // unknown target
     [InlineData(2, 3, "councl", "target 'councl' is neither 'all' nor an organisation of organisations.csv; did you mean 'council'?")]
     // forum acts on everyone

@@ -110,7 +110,7 @@ public sealed class ScenarioWriterTests : IDisposable
 
         Assert.Equal([Path.Combine(folder, "parameters.csv"), Path.Combine(folder, "events.csv")], written);
         Assert.Equal("parameter,value\nbase,direct-payments\nsteps,60\nimitation,0.9\n", File.ReadAllText(written[0]));
-        Assert.Equal("year,event,target,value,label\n", File.ReadAllText(written[1]));
+        Assert.Equal("year,event,target,value,by,label\n", File.ReadAllText(written[1]));
         var loaded = ScenarioLoader.Load(folder);
         Assert.Empty(loaded.Errors);
         Assert.Empty(ScenarioComparison.Differences(changed, loaded.Scenario!));
