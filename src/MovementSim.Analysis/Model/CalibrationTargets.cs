@@ -13,6 +13,30 @@ public sealed record CalibrationTarget(Observation Observation, int Step, Source
 public sealed record CalibrationTargetsResult(IReadOnlyList<CalibrationTarget> Rows, IReadOnlyList<ScenarioError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>
+    /// The same targets with each weight divided by the square of its observed value, so that the distance sums
+    /// weighted squared relative differences, w ((observed - simulated) / observed)^2: the right distance when
+    /// observations of very different sizes (counts of people and shares) are fitted together. An observed value of
+    /// 0 cannot be a relative target: it is an error at its place in the file.
+    /// </summary>
+    public CalibrationTargetsResult Relative()
+    {
+        var errors = new List<ScenarioError>(Errors);
+        var rows = new List<CalibrationTarget>();
+        foreach (var target in Rows)
+        {
+            var value = target.Observation.Value;
+            if (value == 0)
+            {
+                errors.Add(target.Where.Error($"value 0 of {target.Observation.Measure} cannot be fitted by relative difference (--distance relative): "
+                    + "give its row weight 0, or use --distance absolute"));
+                continue;
+            }
+            rows.Add(target with { Observation = target.Observation with { Weight = target.Observation.Weight / (value * value) } });
+        }
+        return new CalibrationTargetsResult(rows, errors);
+    }
 }
 
 /// <summary>

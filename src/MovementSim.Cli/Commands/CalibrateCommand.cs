@@ -78,6 +78,13 @@ public static class CalibrateCommand
             HelpName = "residual-variance|absolute",
         };
         thresholdScale.AcceptOnlyFromAmong("residual-variance", "absolute");
+        var distance = new Option<string?>("--distance")
+        {
+            Description = "absolute (default): the distance sums w (observed - simulated)^2; relative: it sums w ((observed - simulated) / observed)^2, " +
+                "for observations of very different sizes fitted together (counts of people and shares); observed values must then not be 0.",
+            HelpName = "absolute|relative",
+        };
+        distance.AcceptOnlyFromAmong("absolute", "relative");
         var interval = new Option<string?>("--interval")
         {
             Description = "nelder-mead: where fit.csv's low and high come from. bootstrap (default): a parametric bootstrap, 95% percentile intervals of refits of data sets " +
@@ -108,7 +115,7 @@ public static class CalibrateCommand
             "with manifest.json. " + AnalysisOptions.ExitCodes)
         {
             scenario, observed, fit, ranges, method, common.Reps, common.Jobs, common.Seed, common.Set, common.Out, starts, maxEvaluations, tolerance, profilePoints, profile, thresholdScale,
-            interval, bootstrap, observedRuns, samples, accept, common.Quiet,
+            distance, interval, bootstrap, observedRuns, samples, accept, common.Quiet,
         };
         command.SetAction(parse =>
         {
@@ -165,6 +172,7 @@ public static class CalibrateCommand
                     ProfilePoints = parse.GetValue(profilePoints),
                     Profile = parse.GetValue(profile) == "reoptimised" ? ProfileMethod.Reoptimised : ProfileMethod.Slice,
                     Absolute = parse.GetValue(thresholdScale) == "absolute",
+                    Relative = parse.GetValue(distance) == "relative",
                     Interval = profileIntervals ? IntervalMethod.Profile : IntervalMethod.Bootstrap,
                     Bootstrap = parse.GetValue(bootstrap),
                     ObservedRuns = parse.GetValue(observedRuns),
@@ -192,6 +200,8 @@ public static class CalibrateCommand
         public int? ProfilePoints { get; init; }
         public ProfileMethod Profile { get; init; }
         public bool Absolute { get; init; }
+        /// <summary>--distance relative: weights divided by the square of the observed value.</summary>
+        public bool Relative { get; init; }
         public IntervalMethod Interval { get; init; }
         public int? Bootstrap { get; init; }
         public int? ObservedRuns { get; init; }
@@ -246,6 +256,10 @@ public static class CalibrateCommand
         var inputs = AnalysisInvocation.Load(args.Scenario, overrides, args.Ranges, "--fit", args.Fit);
         var errors = inputs.Errors;
         var (observed, observedPath) = Targets(args.Observed, inputs);
+        if (args.Relative)
+        {
+            observed = observed.Relative();
+        }
         errors.AddRange(observed.Errors.Select(e => e.ToString()));
         var seed = args.Common.Seed ?? Seeds.DefaultMasterSeed;
         var defaults = new CalibrationOptions(seed);
