@@ -141,9 +141,11 @@ public static class ChangeCharts
         Func<double, string> signed = Format.IsShare(measure) ? Format.Points
             : measure == MeasureSet.NetBenefit ? Format.SignedBenefit
             : v => (v >= 0 ? "+" : "") + f(v);
+        // Identical means can differ in the last bit of their sums: that is no difference, not "-0.0".
+        var estimate = Math.Abs(d.Estimate) < 1e-12 ? 0 : d.Estimate;
         var interval = d.HasInterval ? $", 95% CI {signed(d.Low)} to {signed(d.High)}" : "";
         var verdict = Describe.Comparison(d, "the change raised it", "the change lowered it", "no clear difference");
         return $"{subject ?? Format.Capital(Format.NameOf(measure))} by {Format.Year(c.EndYear)}: {f(c.Final(measure).Mean)} {Changed}, {f(u.Final(measure).Mean)} {Unchanged}; " +
-               $"{verdict} (difference {signed(d.Estimate)}{interval}).";
+               $"{verdict} (difference {signed(estimate)}{interval}).";
     }
 }
