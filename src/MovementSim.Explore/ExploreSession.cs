@@ -38,7 +38,8 @@ public sealed class ExploreSession : IDisposable
     private Task<Preview> _unchangedPreview = Task.FromException<Preview>(new InvalidOperationException("the session has not started"));
     private ScenarioWatcher? _watcher;
     private CancellationTokenSource? _current;
-    private Task _currentTask = Task.CompletedTask;
+    /// <summary>Reruns not yet finished: the current one, and cancelled ones finishing their current run.</summary>
+    private readonly List<Task> _reruns = [];
     private long _requested;
     private long _version;
     private PageState _state;
@@ -240,7 +241,8 @@ public sealed class ExploreSession : IDisposable
             var changes = Changes();
             var started = Stopwatch.GetTimestamp();
             Publish(_state with { Status = PageStatus.Running, Message = $"{why}: rerunning ({PreviewWords(_lastValid.Scenario!)})" });
-            _currentTask = Task.Run(() => Rerun(number, changes, started, cancel));
+            _reruns.RemoveAll(t => t.IsCompleted);
+            _reruns.Add(Task.Run(() => Rerun(number, changes, started, cancel)));
         }
     }
 
@@ -488,7 +490,7 @@ public sealed class ExploreSession : IDisposable
             _disposed = true;
             _stopping.Cancel();
             _watcher?.Dispose();
-            running = [_currentTask, _unchangedPreview];
+            running = [.. _reruns, _unchangedPreview];
         }
         try
         {
