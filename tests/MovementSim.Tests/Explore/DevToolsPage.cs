@@ -119,6 +119,10 @@ public sealed class DevToolsPage : IAsyncDisposable
         return value.TryGetProperty("value", out var v) ? v : default;
     }
 
+    /// <summary>A PNG of what the page shows in the window (1280 × 2000).</summary>
+    public async Task<byte[]> Screenshot() =>
+        Convert.FromBase64String((await Send("Page.captureScreenshot", new { format = "png" })).GetProperty("data").GetString()!);
+
     /// <summary>Polls a script expression until it is true; fails the test with <paramref name="what"/> when time runs out.</summary>
     public async Task WaitUntil(string expression, TimeSpan timeout, string what)
     {

@@ -110,6 +110,13 @@ public sealed class ExploreBrowserTests
         Assert.Equal("0.2", (await page.Evaluate("document.querySelector('input.box[data-param=\"external_influence\"]').value")).GetString());
         Assert.True((await page.Evaluate("document.getElementById('param-external_influence').classList.contains('changed')")).GetBoolean());
         Assert.Empty(page.Console);
+        var screenshot = await page.Screenshot();
+        if (Environment.GetEnvironmentVariable("MOVEMENTSIM_KEEP_TEST_RESULTS") is "1" or "true")
+        {
+            File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "movementsim-explore-page.png"), screenshot);
+        }
+        using var png = Reporting.Pixels.Decode(screenshot);
+        Assert.True(Reporting.Pixels.DistinctColours(png, Reporting.Pixels.Whole(png)) > 200, "the page has too few colours: charts not shown?");
     }
 
     [SkippableFact]
