@@ -78,7 +78,16 @@ public static class ExploreCommand
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.UsageError;
         }
-        session.Start();
+        try
+        {
+            session.Start();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"movementsim: cannot write the previews under {session.SessionFolder}: {e.Message}");
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return Cli.InvalidInput;
+        }
         stdout.WriteLine($"explore: open {server.Url} in a browser (Ctrl-C stops)");
         stdout.WriteLine($"explore: {session.State.PreviewNote}");
         stdout.WriteLine($"explore: previews are written under {session.SessionFolder} and removed when explore stops");

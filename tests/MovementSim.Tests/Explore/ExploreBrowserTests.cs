@@ -134,7 +134,7 @@ public sealed class ExploreBrowserTests
         Assert.NotEqual(before.Headline, after.Headline);
         Assert.NotEqual(before.Chart, after.Chart);
         Assert.Equal("0.2", (await page.Evaluate("document.querySelector('input.box[data-param=\"external_influence\"]').value")).GetString());
-        Assert.Contains("parameters.csv:9", (await page.Evaluate("document.querySelector('#param-external_influence .facts').textContent")).GetString());
+        Assert.Contains($"parameters.csv:{workspace.LineOf("external_influence")}", (await page.Evaluate("document.querySelector('#param-external_influence .facts').textContent")).GetString());
         Assert.Empty(page.Console);
     }
 

@@ -41,7 +41,7 @@ public sealed class ExploreSessionTests
             Assert.Equal(first.HeadlineUnchanged, after.HeadlineUnchanged);
             Assert.NotEqual(after.HeadlineUnchanged, after.HeadlineChanged);
             var row = after.Parameters.Single(p => p.Name == "external_influence");
-            Assert.Equal(("0.2", "0.023", true, true, ExploreSession.PageSource), (row.Value, row.Unchanged, row.Changed, row.OnPage, row.SetBy));
+            Assert.Equal(("0.2", workspace.InFile("external_influence"), true, true, ExploreSession.PageSource), (row.Value, row.Unchanged, row.Changed, row.OnPage, row.SetBy));
             Assert.Single(after.Parameters, p => p.Changed);
             Assert.NotEqual(session.Chart(first.ChartsVersion, "reach_over_time"), session.Chart(after.ChartsVersion, "reach_over_time"));
             Assert.NotEqual(first.Charts.Single(c => c.Name == "reach_over_time").Caption, after.Charts.Single(c => c.Name == "reach_over_time").Caption);
@@ -132,14 +132,15 @@ public sealed class ExploreSessionTests
         var (session, first) = await workspace.StartAsync();
         using (session)
         {
+            var unchanged = workspace.InFile("external_influence");
             workspace.SetInFile("external_influence", "0.2");
 
             var after = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Ready && s.ChartsVersion > first.ChartsVersion, "the rerun after the file was saved");
 
             Assert.NotEqual(after.HeadlineUnchanged, after.HeadlineChanged);
             var row = after.Parameters.Single(p => p.Name == "external_influence");
-            Assert.Equal(("0.2", "0.023", true, false), (row.Value, row.Unchanged, row.Changed, row.OnPage));
-            Assert.EndsWith("parameters.csv:9", row.SetBy);
+            Assert.Equal(("0.2", unchanged, true, false), (row.Value, row.Unchanged, row.Changed, row.OnPage));
+            Assert.EndsWith($"parameters.csv:{workspace.LineOf("external_influence")}", row.SetBy);
         }
     }
 
@@ -155,7 +156,7 @@ public sealed class ExploreSessionTests
             var after = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Invalid, "the loader's messages");
 
             var file = Path.Combine(workspace.Scenario, "parameters.csv");
-            Assert.Contains(after.Errors, e => e.StartsWith($"{file}:10:2: '0,5' is not a number", StringComparison.Ordinal));
+            Assert.Contains(after.Errors, e => e.StartsWith($"{file}:{workspace.LineOf("imitation")}:2: '0,5' is not a number", StringComparison.Ordinal));
             Assert.Equal(first.Charts, after.Charts);
         }
     }
@@ -185,7 +186,7 @@ public sealed class ExploreSessionTests
         var session = ExploreSession.Open(workspace.Settings, TextWriter.Null, out var errors);
 
         Assert.Null(session);
-        Assert.Contains(errors, e => e.StartsWith(Path.Combine(workspace.Scenario, "parameters.csv") + ":10:2: 'lots' is not a number", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith($"{Path.Combine(workspace.Scenario, "parameters.csv")}:{workspace.LineOf("imitation")}:2: 'lots' is not a number", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFileSystemEntries(workspace.Results));
     }
 }

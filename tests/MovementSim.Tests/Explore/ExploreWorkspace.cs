@@ -82,6 +82,14 @@ public sealed class ExploreWorkspace : IDisposable
         return state;
     }
 
+    /// <summary>The value the copy's parameters.csv gives a parameter, as written there.</summary>
+    public string InFile(string parameter) =>
+        File.ReadLines(Path.Combine(Scenario, "parameters.csv")).Single(l => l.StartsWith(parameter + ",", StringComparison.Ordinal))[(parameter.Length + 1)..];
+
+    /// <summary>The line of the copy's parameters.csv that sets a parameter (1 is the header).</summary>
+    public int LineOf(string parameter) =>
+        File.ReadLines(Path.Combine(Scenario, "parameters.csv")).ToList().FindIndex(l => l.StartsWith(parameter + ",", StringComparison.Ordinal)) + 1;
+
     /// <summary>Rewrites one row of the copy's parameters.csv, as a student editing it would.</summary>
     public void SetInFile(string parameter, string value)
     {
