@@ -17,6 +17,10 @@ public sealed class ExploreCommandTests
         return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (signal - 1))) != 0;
     }
 
+    /// <summary>Sends a signal, as Ctrl-C in a terminal or the kill command does (.NET can only send SIGKILL).</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     [SkippableTheory]
     [InlineData("INT", 2)] // Ctrl-C in the terminal
     [InlineData("TERM", 15)] // kill, or the end of a session
@@ -53,10 +57,7 @@ public sealed class ExploreCommandTests
             }
             Assert.NotEmpty(Directory.GetDirectories(Path.Combine(workspace.Results, "explore", "direct-payments")));
 
-            using (var kill = Process.Start("kill", [$"-{signal}", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
+            Assert.Equal(0, Kill(child.Id, number));
             var rest = await child.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
             await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
