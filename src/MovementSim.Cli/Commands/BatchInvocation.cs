@@ -151,6 +151,7 @@ internal static class BatchInvocation
                 },
             };
             var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => BatchRunner.Run(batch, progress));
+            ReportRepaired(outcome, stderr);
             if (!args.Common.Quiet)
             {
                 stderr.WriteLine(Describe(outcome));
@@ -167,10 +168,30 @@ internal static class BatchInvocation
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.UsageError;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            stderr.WriteLine(Failures.IoMessage(e));
+            return Cli.IoFailure;
+        }
+        catch (InvalidOperationException e)
+        {
+            // sbatch missing or refusing a script.
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.InvalidInput;
+        }
+    }
+
+    /// <summary>Says which runs of an earlier attempt failed verification and were run again (even with --quiet: it is a warning).</summary>
+    internal static void ReportRepaired(BatchOutcome outcome, TextWriter stderr)
+    {
+        const int Shown = 10;
+        foreach (var problem in outcome.Repaired.Take(Shown))
+        {
+            stderr.WriteLine($"movementsim: warning: {problem}; the run was executed again");
+        }
+        if (outcome.Repaired.Count > Shown)
+        {
+            stderr.WriteLine($"movementsim: warning: {outcome.Repaired.Count - Shown} more runs failed verification and were executed again");
         }
     }
 
@@ -247,11 +268,16 @@ internal static class BatchInvocation
             batchArgs.Add("--force");
         }
         var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
+        if (SlurmScripts.Problem(Path.GetFullPath(output), logFolder: true) is { } unsafeOutput)
+        {
+            stderr.WriteLine($"movementsim: --out {unsafeOutput}");
+            return Cli.UsageError;
+        }
         // The merged result will land in the output folder: claim it now with the batch's plan, so
         // that the merge job finds it its own and nobody else writes there in between.
         var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },
             InputFiles.Describe(InputsOf(loaded, sweepPath)));
-        using (OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
+        using (var folder = OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
         {
             if (args.DryRun)
             {
@@ -263,6 +289,8 @@ internal static class BatchInvocation
                 var submitted = SlurmScripts.Submit(job);
                 stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({shards} shards) and merge job {submitted.MergeJobId}; results will be in {Path.GetFullPath(output)}");
             }
+            // The merge job finishes the folder: keep its plan.
+            folder.Keep();
         }
         stdout.WriteLine(Path.GetFullPath(output));
         return Cli.Ok;
