@@ -16,7 +16,7 @@ internal static class Failures
             case OutputFolderException:
                 stderr.WriteLine($"movementsim: {e.Message}");
                 return Cli.UsageError;
-            case MergeException or InvalidDataException:
+            case MergeException or InvalidDataException or Reporting.ResultFolderException:
                 stderr.WriteLine($"movementsim: {e.Message}");
                 return Cli.InvalidInput;
             case IOException or UnauthorizedAccessException:

@@ -64,7 +64,7 @@ public static class RangesFile
             if (spec is null)
             {
                 var near = ParameterCatalog.Nearest(name);
-                row.Error(parameterColumn, $"unknown parameter '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
+                row.Error(parameterColumn, $"unknown parameter '{Echo.Value(name)}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
                 continue;
             }
             if (firstLine.TryGetValue(spec.Name, out var first))

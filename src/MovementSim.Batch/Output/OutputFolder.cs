@@ -154,6 +154,11 @@ public sealed class OutputFolder : IDisposable
         {
             AtomicFile.DeleteTemp(Path.Combine(Root, name));
         }
+        var parts = Path.Combine(Root, ResultFiles.Parts);
+        if (Directory.Exists(parts))
+        {
+            PartFiles.DeleteStaleTemporaries(parts);
+        }
         var snapshotTemp = Path.Combine(Root, ResultFiles.ScenarioSnapshot + ".tmp");
         if (Directory.Exists(snapshotTemp))
         {

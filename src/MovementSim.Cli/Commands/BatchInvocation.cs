@@ -123,6 +123,12 @@ internal static class BatchInvocation
         }
 
         var scenario = loaded.Scenario;
+        var jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount);
+        if (!args.Slurm && MemoryProblem(scenario, design, shard, jobs) is { } memory)
+        {
+            stderr.WriteLine($"movementsim: {memory}; nothing was run");
+            return Cli.InvalidInput;
+        }
         var output = args.Common.Out ?? DefaultOutput(scenario.Name);
         try
         {
@@ -138,7 +144,7 @@ internal static class BatchInvocation
                 OutputDirectory = output,
                 InputFiles = inputs,
                 Shard = shard,
-                Jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
+                Jobs = jobs,
                 Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
@@ -195,6 +201,23 @@ internal static class BatchInvocation
         }
     }
 
+    /// <summary>
+    /// Whether the runs that go at once fit in memory: the largest design point's run (a sweep may vary people or degrees)
+    /// times the runs at once. The loader has already refused a scenario one run of which does not fit.
+    /// </summary>
+    private static string? MemoryProblem(ScenarioDefinition scenario, Design design, Shard shard, int jobs)
+    {
+        // Only these parameters change a run's size: when none is swept, one estimate serves every design point.
+        string[] sizing = ["people", "mean_degree", "network", "actor_network", "actor_mean_degree", "broker_ties", "steps"];
+        var points = design.Swept.Any(p => sizing.Contains(p.Name)) ? design.Points.Select(p => p.Index) : [0];
+        var largest = points
+            .Select(dp => design.ParametersOf(dp, scenario.Parameters))
+            .DistinctBy(p => (p.People, p.MeanDegree, p.Network, p.ActorNetwork, p.ActorMeanDegree, p.BrokerTies, p.Steps))
+            .Select(p => ScenarioSize.Of(scenario with { Parameters = p }))
+            .MaxBy(size => size.Bytes)!;
+        return largest.MemoryProblem((int)Math.Min(jobs, design.RunCountIn(shard)), ScenarioSize.AvailableBytes);
+    }
+
     private static string Describe(BatchOutcome o)
     {
         if (o.WasAlreadyComplete)
@@ -222,7 +245,8 @@ internal static class BatchInvocation
     private static string? DefaultSweep(string scenarioFolder)
     {
         var path = Path.Combine(scenarioFolder, SweepFile.DefaultName);
-        return File.Exists(path) ? path : null;
+        // Any entry of that name, so that a folder or FIFO named sweep.csv is reported rather than skipped.
+        return Path.Exists(path) ? path : null;
     }
 
     /// <summary>results/&lt;scenario&gt;/&lt;timestamp&gt;, the scenario name reduced to safe characters.</summary>
@@ -241,7 +265,7 @@ internal static class BatchInvocation
             var eq = s.IndexOf('=');
             if (eq <= 0)
             {
-                usage.Add($"--set '{s}' is not name=value (for example --set imitation=0.4)");
+                usage.Add($"--set '{Echo.Value(s)}' is not name=value (for example --set imitation=0.4)");
                 continue;
             }
             result.Add((s[..eq].Trim(), s[(eq + 1)..].Trim()));
