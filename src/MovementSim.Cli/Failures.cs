@@ -7,7 +7,7 @@ namespace MovementSim.Cli;
 /// the failures they expect themselves; this is the last net, so that no failure ends in a stack trace and exit codes
 /// keep the meaning the README gives them.
 /// </summary>
-internal static class Failures
+public static class Failures
 {
     public static int Report(Exception e, TextWriter stderr)
     {
