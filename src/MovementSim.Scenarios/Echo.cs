@@ -35,6 +35,14 @@ public static class Echo
         return shown.ToString();
     }
 
+    /// <summary>Names from an input file as a message lists them: each cut as <see cref="Value"/> cuts it, at most <paramref name="most"/> of them.</summary>
+    public static string List(IEnumerable<string> names, int most = 20)
+    {
+        var all = names.ToList();
+        var shown = string.Join(", ", all.Take(most).Select(Value));
+        return all.Count > most ? string.Create(CultureInfo.InvariantCulture, $"{shown} and {all.Count - most} more") : shown;
+    }
+
     /// <summary>The first control character of <paramref name="text"/> (a newline, a NUL...), or null when it has none.</summary>
     public static char? FirstControl(string text)
     {

@@ -107,7 +107,7 @@ internal static class EventsLoader
             var known = organisations.Where(n => n.Length > 0).ToArray();
             var near = NameSuggester.Nearest(target, known.Append(ScenarioDefinition.AllTargets));
             row.Error(targetColumn, $"target '{Echo.Value(target)}' is neither '{ScenarioDefinition.AllTargets}' nor an organisation of {ScenarioFormat.OrganisationsFile}"
-                + (near is null ? $": known organisations are {string.Join(", ", known)}" : $"; did you mean '{near}'?"));
+                + (near is null ? $": known organisations are {Echo.List(known)}" : $"; did you mean '{near}'?"));
             return false;
         }
         return true;

@@ -24,7 +24,7 @@ internal static class ReferenceChecks
         var near = NameSuggester.Nearest(name, candidates);
         return near is not null ? $"{what} '{Echo.Value(name)}' is not in {file}; did you mean '{near}'?"
             : candidates.Length == 0 ? $"{what} '{Echo.Value(name)}' is not in {file}, which has none"
-            : $"{what} '{Echo.Value(name)}' is not in {file}: known are {string.Join(", ", candidates)}";
+            : $"{what} '{Echo.Value(name)}' is not in {file}: known are {Echo.List(candidates)}";
     }
 
     /// <summary>Most recipients-by-provider-and-form counts a run may keep: (institutions + 1) x forms.</summary>
