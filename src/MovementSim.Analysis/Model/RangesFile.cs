@@ -108,7 +108,7 @@ public static class RangesFile
         // Integer bounds need not be whole: a design's real coordinate is rounded when run.
         if (value < spec.Min || value > spec.Max)
         {
-            row.Error(cell, $"{spec.Name}: {column} {row.Raw(cell)} is outside the valid range: {spec.Name} must be {spec.RangeText}");
+            row.Error(cell, $"{spec.Name}: {column} {Echo.Value(row.Raw(cell))} is outside the valid range: {spec.Name} must be {spec.RangeText}");
             return false;
         }
         return true;

@@ -239,6 +239,29 @@ public class BoundedInputTests
         Assert.False(Directory.Exists(tmp.Sub("out")));
     }
 
+    [Theory]
+    [InlineData("calibrate", "--fit", "imitation", "--starts", "2000000000")]                     // start points, a design held whole
+    [InlineData("calibrate", "--fit", "imitation", "--method", "abc", "--samples", "2000000000")] // an ABC sample
+    public void An_analysis_design_too_big_for_memory_is_refused_before_anything_is_written(params string[] args)
+    {
+        using var tmp = new TempFolder();
+
+        var result = CliFixture.Run([args[0], RepoPaths.Scenario("direct-payments"), .. args[1..], "--out", tmp.Sub("out")]);
+
+        AssertClearError(result, "a design of 2,000,000,000 points would need about");
+        Assert.False(Directory.Exists(tmp.Sub("out")));
+    }
+
+    [Fact]
+    public void A_forced_sweep_too_big_for_memory_is_refused_with_its_size()
+    {
+        using var tmp = new TempFolder();
+        var scenario = CliFixture.WriteScenario(tmp.Path, sweep: "name,kind,values,min,max,levels\nimitation,range,,0.01,0.5,100000\nconversation,range,,0.1,0.5,10000\n");
+
+        AssertClearError(CliFixture.Run("batch", scenario, "--reps", "1", "--force", "--out", tmp.Sub("out")), "sweep.csv:0:0: a design of 1,000,000,000 points would need about");
+        Assert.False(Directory.Exists(tmp.Sub("out")));
+    }
+
     private static (int Code, string Err) Child(string[] args, params (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo("dotnet", [CliFixture.Dll, .. args]) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
