@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using MovementSim.Scenarios;
+using Xunit;
 
 namespace MovementSim.Tests.Batch;
 
@@ -30,24 +32,21 @@ public static class CliFixture
     /// <summary>The built program, as the tests' output folder holds it.</summary>
     public static string Dll => typeof(MovementSim.Cli.Cli).Assembly.Location;
 
-    /// <summary>Runs a script with bash, as Slurm or GNU parallel would; asserts it exits 0 (printing its stderr if not).</summary>
-    public static int Bash(string script, string? workingDirectory, params (string Name, string Value)[] environment)
+    public static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
+
+    /// <summary>Runs a script with bash as GNU parallel would (the job scripts of --slurm read only their environment); asserts exit 0.</summary>
+    public static int Bash(string script, params (string Name, string Value)[] environment)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("bash", [script])
-        {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "",
-        };
+        var info = new ProcessStartInfo("bash", [script]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
         }
-        using var p = System.Diagnostics.Process.Start(info)!;
+        using var p = Process.Start(info)!;
         var err = p.StandardError.ReadToEndAsync();
         p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        Xunit.Assert.True(p.ExitCode == 0, err.Result);
+        Assert.True(p.ExitCode == 0, err.Result);
         return p.ExitCode;
     }
-
-    public static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 }
