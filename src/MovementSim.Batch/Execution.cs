@@ -106,4 +106,7 @@ public sealed record BatchOutcome(
     bool WasAlreadyComplete)
 {
     public bool AllSucceeded => RunsFailed == 0;
+
+    /// <summary>Runs of an earlier attempt whose parts failed verification and were run again: "run N: what was wrong".</summary>
+    public IReadOnlyList<string> Repaired { get; init; } = [];
 }

@@ -322,8 +322,15 @@ public static class ParameterCatalog
 
 public static class NameSuggester
 {
+    /// <summary>Longer names are not compared: the distance costs their length times each candidate's (a 10 MB field would hang).</summary>
+    public const int LongestCompared = 100;
+
     public static string? Nearest(string name, IEnumerable<string> candidates)
     {
+        if (name.Length > LongestCompared)
+        {
+            return null;
+        }
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var c in candidates)

@@ -19,27 +19,29 @@ public static class Comparison
 
     /// <summary>Writes outDir/index.html and outDir/charts/compare_*.{png,svg}; writes any scenario's report.html that is missing.</summary>
     /// <exception cref="ResultFolderException">No folder given, or one is missing or not a result folder.</exception>
+    /// <exception cref="ResultFolderException">No folder given, or one is missing or not a result folder; or an index.html or
+    /// chart in the way was not written by MovementSim (see <see cref="IndexFiles"/>).</exception>
     public static ComparisonResult Write(IReadOnlyList<string> scenarioResultDirs, string outDir)
     {
         if (scenarioResultDirs.Count == 0)
         {
             throw new ResultFolderException(outDir, "no scenario result folders to compare");
         }
+        var root = Path.GetFullPath(outDir);
+        var owned = IndexFiles.Owned(root);
         var folders = scenarioResultDirs.Select(ResultFolder.Load).ToList();
+        var built = Build(folders).ToList();
+        owned.CheckCanWrite(built.SelectMany(c => new[] { c.Name + ".png", c.Name + ".svg" }));
         foreach (var f in folders.Where(f => !File.Exists(f.PathOf(ResultFiles.Report))))
         {
             Report.Write(f, ChartSet.DrawAll(f));
         }
-        var root = Path.GetFullPath(outDir);
         var chartsDir = Path.Combine(root, ResultFiles.Charts);
         Directory.CreateDirectory(chartsDir);
-        foreach (var old in Directory.EnumerateFiles(chartsDir, "compare_*"))
-        {
-            File.Delete(old);
-        }
-        var charts = Build(folders).Select(c => c.Save(chartsDir)).ToList();
+        owned.DeleteChartsNotIn(built.SelectMany(c => new[] { c.Name + ".png", c.Name + ".svg" }));
+        var charts = built.Select(c => c.Save(chartsDir)).ToList();
         var index = Path.Combine(root, IndexFile);
-        File.WriteAllText(index, Html(folders, charts, root), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(index, Html(folders, charts, root));
         return new ComparisonResult(index, charts);
     }
 
@@ -104,6 +106,7 @@ public static class Comparison
         var (reference, _) = Split(folders);
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        h.Append(IndexFiles.GeneratorMeta + "\n");
         h.Append($"<title>MovementSim: all scenarios</title>\n<style>\n{Report.Css}\n</style>\n</head>\n<body>\n<main>\n");
         h.Append("<h1>MovementSim: all scenarios</h1>\n");
         h.Append("<p>Each scenario's report describes one run batch in full. The table gives the values at the end of each run (means over replicates with 95% confidence intervals); the charts below put all scenarios side by side.</p>\n");
@@ -111,7 +114,7 @@ public static class Comparison
         foreach (var f in folders)
         {
             var p = f.Primary;
-            var link = Report.Relative(root, f.PathOf(ResultFiles.Report));
+            var link = IndexFiles.Link(root, f.PathOf(ResultFiles.Report));
             var versus = "";
             if (f == reference)
             {

@@ -30,7 +30,7 @@ public static class Report
     public static ReportResult Write(ResultFolder results, IReadOnlyList<ChartFile> charts)
     {
         var path = results.PathOf(ResultFiles.Report);
-        File.WriteAllText(path, Html(results, charts), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, Html(results, charts));
         return new ReportResult(path, charts);
     }
 

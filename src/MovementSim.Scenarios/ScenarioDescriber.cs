@@ -81,6 +81,18 @@ public static class ScenarioDescriber
             var range = new ColumnFormat("value", ColumnKind.Real, "", Min: e.Min, Max: e.Max, MaxExclusive: e.MaxExclusive).Allowed;
             md.Append($"| `{e.Name}` | {Cell(e.ValueMeaning)} | {Cell(range)} | {(e.TargetsAll ? "`all` only" : "an organisation or `all`")} |\n");
         }
+        md.Append("\n## Limits\n\n");
+        md.Append("Checked by `validate`, `run`, `batch` and the analyses before anything runs; each is an error naming the file and the count.\n\n");
+        md.Append($"- Every input file (scenario files, `sweep.csv`, `--ranges`, `--observed`) must be a regular file (not a folder, FIFO, device "
+            + $"or socket; a link to a regular file is fine) of at most {BoundedInput.MaxText}, counted on the bytes read, and text: a file with a NUL byte is refused without being repeated.\n");
+        md.Append($"- Organisations, summed over the `count` column of `{ScenarioFormat.OrganisationsFile}`: at most {ScenarioSize.MaxOrganisations:N0}.\n");
+        md.Append($"- Actors, each archetype's `count` times the count of its organisation: at most {ScenarioSize.MaxActors:N0}.\n");
+        md.Append($"- Ties among actors (everyone within an organisation, the `actor_network`, the brokers' `broker_ties`) and among people "
+            + $"(`people` × `mean_degree` / 2): at most {ScenarioSize.MaxTies:N0} each.\n");
+        md.Append("- Memory: a run's peak is estimated from its people, ties, actors, organisations, forms, steps and measures, on the high side; "
+            + "a scenario one run of which needs more than the machine (or its container) has is refused with the estimate, and `batch` refuses "
+            + "more runs at once (`--jobs`) than fit, saying how many would. `validate` prints the estimate of a valid scenario.\n");
+        md.Append($"- Values repeated in error messages are cut to {Echo.MaxLength} characters, with control characters written out (`\\n`, `\\0`).\n");
         md.Append("\n## Parameters (rows of `parameters.csv`)\n\n");
         md.Append("| parameter | default | valid values | unit | meaning | source |\n| --- | --- | --- | --- | --- | --- |\n");
         var defaults = new ModelParameters();

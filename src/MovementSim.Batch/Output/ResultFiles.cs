@@ -46,5 +46,8 @@ public static class ResultFiles
     /// <summary>What batch this folder holds, so that a repeated command resumes it and a different one is refused.</summary>
     public const string Plan = ".plan.json";
 
+    /// <summary>The files of a batch's result that its manifest lists with length and SHA-256 (besides the scenario snapshot's).</summary>
+    public static readonly IReadOnlyList<string> Verified = [Design, Timeseries, Runs, Timing, Failures, Summary];
+
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 }

@@ -8,7 +8,7 @@ namespace MovementSim.Cli.Commands;
 /// <c>batch SCENARIO [--reps N] [--jobs N] [--threads N] [--seed N] [--set name=value ...] [--design FILE] [--shard K/N]
 /// [--out DIR] [--force] [--quiet] [--no-report] [--slurm [--shards N] [--dry-run]]</c>: design points × replicates, in parallel,
 /// resumable, sharded or submitted to Slurm. Exit codes: 0 all runs succeeded, 1 invalid input,
-/// 2 usage error (also: output folder locked or holding another batch), 3 some runs failed.
+/// 2 usage error (also: output folder locked or holding another batch), 3 some runs failed, 4 input/output failure.
 /// </summary>
 public static class BatchCommand
 {
@@ -31,7 +31,8 @@ public static class BatchCommand
         var shards = new Option<int?>("--shards") { Description = "With --slurm: number of shards (array tasks), default 1.", HelpName = "N" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the scripts without submitting them." };
         var command = new Command("batch", "Run a scenario's design (its sweep.csv, or --design) with replicates; write timeseries, runs, summary, design and manifest. " +
-            "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv).")
+            "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv), " +
+            "4 input/output failure (disk full, read-only, permission denied; finished runs are kept and the same command resumes).")
         {
             scenario, common.Reps, common.Jobs, threads, common.Seed, common.Set, design, shard, common.Out, force, common.Quiet, noReport, slurm, shards, dryRun,
         };

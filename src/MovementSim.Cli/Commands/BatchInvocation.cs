@@ -123,6 +123,12 @@ internal static class BatchInvocation
         }
 
         var scenario = loaded.Scenario;
+        var jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount);
+        if (!args.Slurm && MemoryProblem(scenario, design, shard, jobs) is { } memory)
+        {
+            stderr.WriteLine($"movementsim: {memory}; nothing was run");
+            return Cli.InvalidInput;
+        }
         var output = args.Common.Out ?? DefaultOutput(scenario.Name);
         try
         {
@@ -138,7 +144,7 @@ internal static class BatchInvocation
                 OutputDirectory = output,
                 InputFiles = inputs,
                 Shard = shard,
-                Jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
+                Jobs = jobs,
                 Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
@@ -151,6 +157,7 @@ internal static class BatchInvocation
                 },
             };
             var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => BatchRunner.Run(batch, progress));
+            ReportRepaired(outcome, stderr);
             if (!args.Common.Quiet)
             {
                 stderr.WriteLine(Describe(outcome));
@@ -167,11 +174,48 @@ internal static class BatchInvocation
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.UsageError;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            stderr.WriteLine(Failures.IoMessage(e));
+            return Cli.IoFailure;
+        }
+        catch (InvalidOperationException e)
+        {
+            // sbatch missing or refusing a script.
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.InvalidInput;
         }
+    }
+
+    /// <summary>Says which runs of an earlier attempt failed verification and were run again (even with --quiet: it is a warning).</summary>
+    internal static void ReportRepaired(BatchOutcome outcome, TextWriter stderr)
+    {
+        const int Shown = 10;
+        foreach (var problem in outcome.Repaired.Take(Shown))
+        {
+            stderr.WriteLine($"movementsim: warning: {problem}; the run was executed again");
+        }
+        if (outcome.Repaired.Count > Shown)
+        {
+            stderr.WriteLine($"movementsim: warning: {outcome.Repaired.Count - Shown} more runs failed verification and were executed again");
+        }
+    }
+
+    /// <summary>
+    /// Whether the runs that go at once fit in memory: the largest design point's run (a sweep may vary people or degrees)
+    /// times the runs at once. The loader has already refused a scenario one run of which does not fit.
+    /// </summary>
+    private static string? MemoryProblem(ScenarioDefinition scenario, Design design, Shard shard, int jobs)
+    {
+        // Only these parameters change a run's size: when none is swept, one estimate serves every design point.
+        string[] sizing = ["people", "mean_degree", "network", "actor_network", "actor_mean_degree", "broker_ties", "steps"];
+        var points = design.Swept.Any(p => sizing.Contains(p.Name)) ? design.Points.Select(p => p.Index) : [0];
+        var largest = points
+            .Select(dp => design.ParametersOf(dp, scenario.Parameters))
+            .DistinctBy(p => (p.People, p.MeanDegree, p.Network, p.ActorNetwork, p.ActorMeanDegree, p.BrokerTies, p.Steps))
+            .Select(p => ScenarioSize.Of(scenario with { Parameters = p }))
+            .MaxBy(size => size.Bytes)!;
+        return largest.MemoryProblem((int)Math.Min(jobs, design.RunCountIn(shard)), ScenarioSize.AvailableBytes);
     }
 
     private static string Describe(BatchOutcome o)
@@ -201,7 +245,8 @@ internal static class BatchInvocation
     private static string? DefaultSweep(string scenarioFolder)
     {
         var path = Path.Combine(scenarioFolder, SweepFile.DefaultName);
-        return File.Exists(path) ? path : null;
+        // Any entry of that name, so that a folder or FIFO named sweep.csv is reported rather than skipped.
+        return Path.Exists(path) ? path : null;
     }
 
     /// <summary>results/&lt;scenario&gt;/&lt;timestamp&gt;, the scenario name reduced to safe characters.</summary>
@@ -220,7 +265,7 @@ internal static class BatchInvocation
             var eq = s.IndexOf('=');
             if (eq <= 0)
             {
-                usage.Add($"--set '{s}' is not name=value (for example --set imitation=0.4)");
+                usage.Add($"--set '{Echo.Value(s)}' is not name=value (for example --set imitation=0.4)");
                 continue;
             }
             result.Add((s[..eq].Trim(), s[(eq + 1)..].Trim()));
@@ -247,11 +292,16 @@ internal static class BatchInvocation
             batchArgs.Add("--force");
         }
         var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
+        if (SlurmScripts.Problem(Path.GetFullPath(output), logFolder: true) is { } unsafeOutput)
+        {
+            stderr.WriteLine($"movementsim: --out {unsafeOutput}");
+            return Cli.UsageError;
+        }
         // The merged result will land in the output folder: claim it now with the batch's plan, so
         // that the merge job finds it its own and nobody else writes there in between.
         var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },
             InputFiles.Describe(InputsOf(loaded, sweepPath)));
-        using (OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
+        using (var folder = OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
         {
             if (args.DryRun)
             {
@@ -263,6 +313,8 @@ internal static class BatchInvocation
                 var submitted = SlurmScripts.Submit(job);
                 stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({shards} shards) and merge job {submitted.MergeJobId}; results will be in {Path.GetFullPath(output)}");
             }
+            // The merge job finishes the folder: keep its plan.
+            folder.Keep();
         }
         stdout.WriteLine(Path.GetFullPath(output));
         return Cli.Ok;

@@ -7,7 +7,7 @@ namespace MovementSim.Cli.Commands;
 /// <c>explore SCENARIO [--port N] [--reps N] [--people N]</c>: serves a page on 127.0.0.1 where every parameter can be
 /// changed and every CSV file of the scenario edited, each change rerunning a preview against the scenario as it was at
 /// the start (MovementSim.Explore). Runs until Ctrl-C. Exit codes: 0 stopped, 1 the scenario does not load,
-/// 2 usage error (also: the port is in use).
+/// 2 usage error (also: the port is in use), 4 the previews cannot be written under results/.
 /// </summary>
 public static class ExploreCommand
 {
@@ -86,7 +86,7 @@ public static class ExploreCommand
         {
             stderr.WriteLine($"movementsim: cannot write the previews under {session.SessionFolder}: {e.Message}");
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return Cli.InvalidInput;
+            return Cli.IoFailure;
         }
         stdout.WriteLine($"explore: open {server.Url} in a browser (Ctrl-C stops)");
         stdout.WriteLine($"explore: {session.State.PreviewNote}");

@@ -69,6 +69,16 @@ public static class SuiteCommand
             }
 
             var resultsRoot = parse.GetRequiredValue(results);
+            // Before hours of runs: an index.html or chart in the way that MovementSim did not write is refused now, not at the end.
+            try
+            {
+                IndexFiles.Owned(Path.GetFullPath(resultsRoot));
+            }
+            catch (ResultFolderException e)
+            {
+                stderr.WriteLine($"movementsim: {e.Message}");
+                return Cli.UsageError;
+            }
             var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var outputs = new List<string>();
             var worst = Cli.Ok;
@@ -92,7 +102,16 @@ public static class SuiteCommand
             }
             if (outputs.Count > 0)
             {
-                var comparison = Comparison.Write(outputs, resultsRoot);
+                ComparisonResult comparison;
+                try
+                {
+                    comparison = Comparison.Write(outputs, resultsRoot);
+                }
+                catch (ResultFolderException e)
+                {
+                    stderr.WriteLine($"movementsim: {e.Message}");
+                    return Math.Max(worst, Cli.UsageError);
+                }
                 stdout.WriteLine();
                 stdout.WriteLine($"Open {comparison.IndexPath}: each scenario's report, then all scenarios compared.");
             }

@@ -34,9 +34,10 @@ public static class ValidateCommand
                 return Cli.InvalidInput;
             }
             var s = loaded.Scenario!;
-            stdout.WriteLine($"{folder}: valid ({s.Organisations.Sum(o => o.Count)} organisations, " +
+            stdout.WriteLine($"{folder}: valid ({s.Organisations.Sum(o => (long)o.Count)} organisations, " +
                              $"{s.Archetypes.Count} archetypes, {s.Components.Count} components, {s.Events.Count} events; " +
-                             $"{s.Parameters.People} people, {s.Parameters.StartYear}-{s.Parameters.EndYear})");
+                             $"{s.Parameters.People} people, {s.Parameters.StartYear}-{s.Parameters.EndYear}; " +
+                             $"a run needs about {ScenarioSize.Of(s).Bytes >> 20} MB of memory)");
             return Cli.Ok;
         });
         return command;
