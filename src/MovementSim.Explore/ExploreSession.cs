@@ -154,7 +154,7 @@ public sealed class ExploreSession : IDisposable
         var spec = string.IsNullOrWhiteSpace(name) ? null : ParameterCatalog.Find(name);
         if (spec is null)
         {
-            return $"unknown parameter '{name}': the page lists every parameter (describe does too)";
+            return $"unknown parameter '{Echo.Value(name ?? "")}': the page lists every parameter (describe does too)";
         }
         lock (_gate)
         {

@@ -22,7 +22,7 @@ public static class VariantSaver
         }
         if (name.IndexOfAny(['/', '\\']) >= 0)
         {
-            return $"'{name}' is a path: give a plain folder name (letters, digits, - and _); the new scenario goes beside the one explored";
+            return $"'{Echo.Value(name)}' is a path: give a plain folder name (letters, digits, - and _); the new scenario goes beside the one explored";
         }
         if (name.Length > MaxNameLength)
         {
@@ -30,7 +30,7 @@ public static class VariantSaver
         }
         if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            return $"'{name}' has a character other than letters, digits, - and _";
+            return $"'{Echo.Value(name)}' has a character other than letters, digits, - and _";
         }
         return null;
     }
