@@ -21,6 +21,9 @@ internal sealed record BatchArguments
     public bool Slurm { get; init; }
     public int? Shards { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary>Pair every run with its counterfactual (see <see cref="BatchRequest.Counterfactual"/>).</summary>
+    public bool Counterfactual { get; init; }
     public string CommandLine { get; init; } = "";
 }
 
@@ -140,6 +143,7 @@ internal static class BatchInvocation
                 Shard = shard,
                 Jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
                 Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
+                Counterfactual = args.Counterfactual,
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
                 {
@@ -246,10 +250,14 @@ internal static class BatchInvocation
         {
             batchArgs.Add("--force");
         }
+        if (args.Counterfactual)
+        {
+            batchArgs.Add("--counterfactual");
+        }
         var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
         // The merged result will land in the output folder: claim it now with the batch's plan, so
         // that the merge job finds it its own and nobody else writes there in between.
-        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },
+        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output, Counterfactual = args.Counterfactual },
             InputFiles.Describe(InputsOf(loaded, sweepPath)));
         using (OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
         {
