@@ -50,9 +50,20 @@ public static class PlausibleRanges
     /// <summary>Parameters no ranges file may make uncertain: the time axis measures are read on, and the switch the analysis compares.</summary>
     public static readonly IReadOnlyList<string> NeverSampled = [.. ParameterSelection.TimeAxis, "institutional_adoption"];
 
-    /// <summary>The scenario's own ranges file: ranges.csv in its folder or the nearest of its bases that has one; null when none does.</summary>
-    public static string? ScenarioFile(ScenarioLoadResult loaded) =>
-        loaded.Chain.Select(folder => Path.Combine(folder, ScenarioFormat.RangesFile)).FirstOrDefault(File.Exists);
+    /// <summary>
+    /// The scenario's own ranges file: ranges.csv in its folder or the nearest of its bases that has one, as error
+    /// messages name it (the folder as given, like the scenario's other files); null when none has one.
+    /// </summary>
+    public static string? ScenarioFile(ScenarioLoadResult loaded)
+    {
+        var folder = loaded.Chain.FirstOrDefault(f => File.Exists(Path.Combine(f, ScenarioFormat.RangesFile)));
+        if (folder is null)
+        {
+            return null;
+        }
+        var shown = loaded.Files.FirstOrDefault(f => Path.GetDirectoryName(f.FullPath) == Path.TrimEndingDirectorySeparator(folder));
+        return Path.Combine(shown is null ? folder : Path.GetDirectoryName(shown.DisplayPath) ?? folder, ScenarioFormat.RangesFile);
+    }
 
     /// <summary>
     /// The scenario's own ranges file, read and checked (every problem of the file, and rows of parameters that can
