@@ -63,7 +63,12 @@ public static class Report
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append($"<title>MovementSim report: {E(r.ScenarioName)}</title>\n<style>\n{Css}\n</style>\n</head>\n<body>\n<main>\n");
         h.Append($"<h1>{E(Text.Words(r.ScenarioName))}: what institutional take-up did to reach and fidelity</h1>\n");
-        h.Append($"<p class=\"lede\" id=\"headline-sentence\">{E(Headline.Sentence(r, p))}</p>\n");
+        // The report leads with the source's question answered against the scenario's own counterfactual; a batch run
+        // without one leads with what happened, and says how to get the answer.
+        var answer = TakeUpAnswer.Of(p);
+        var verdict = $"<p class=\"{(answer.Verdict == Verdict.NotRun ? "muted" : "lede")}\" id=\"answer-sentence\" data-verdict=\"{Anchor(answer.Verdict.ToString())}\">{E(answer.Sentence)}</p>\n";
+        var happened = $"<p{(answer.Verdict == Verdict.NotRun ? " class=\"lede\"" : "")} id=\"headline-sentence\">{E(Headline.Sentence(r, p))}</p>\n";
+        h.Append(answer.Verdict == Verdict.NotRun ? happened + verdict : verdict + happened);
         if (r.DesignPoints.Count(d => !d.IsMovementOnly) > 1)
         {
             h.Append($"<p>This batch has {r.DesignPoints.Count} design points; the headline numbers and the charts of mechanisms describe " +
@@ -277,6 +282,7 @@ public static class Report
                      (hasRef ? (row.ReferenceNetBenefit is { } rn ? Cell(rn, Format.Benefit) : "<td></td>") : "") + "</tr>\n");
         }
         h.Append("</table>\n");
+        CounterfactualTable(h, r, p);
         if (r.DesignPoints.Count > 1)
         {
             h.Append("<h3>At the end, by design point</h3>\n<table id=\"design-points\">\n<tr><th>Design point</th><th>Settings</th><th>Reach</th><th>Fidelity</th><th>Net benefit</th></tr>\n");
@@ -289,6 +295,27 @@ public static class Report
             h.Append("</table>\n");
         }
         h.Append("</section>\n");
+    }
+
+    /// <summary>The compared measures at the end with take-up, without it, and the paired difference with its interval.</summary>
+    private static void CounterfactualTable(StringBuilder h, ResultFolder r, DesignPointSeries p)
+    {
+        if (!r.HasCounterfactual || TakeUpAnswer.NotApplicable(p) is not null)
+        {
+            return;
+        }
+        h.Append($"<h3>Against its own counterfactual, in {Format.Year(p.EndYear)}</h3>\n");
+        h.Append("<p>The counterfactual is the same world with institutions unable to take the innovation up (institutional adoption 0, everything else the same), " +
+                 "each replicate run with the same seed as its take-up run, so that the difference is institutional take-up's alone. Differences are take-up minus counterfactual, " +
+                 "with the 95% confidence interval of their mean over the replicates.</p>\n");
+        h.Append("<table id=\"counterfactual-table\">\n<tr><th>Measure</th><th>With institutional take-up</th><th>Without (counterfactual)</th><th>Difference</th></tr>\n");
+        foreach (var m in CounterfactualColumns.Compared.Where(m => p.Has(m) && p.Has(CounterfactualColumns.DifferenceOf(m))))
+        {
+            Func<double, string> f = m == MeasureSet.NetBenefit ? Format.Benefit : m is MeasureSet.Reach or MeasureSet.Lost ? Format.Percent : MeasureSet.IsCount(m) ? Format.People : Format.Score;
+            Func<double, string> signed = m == MeasureSet.NetBenefit ? Format.SignedBenefit : m is MeasureSet.Reach or MeasureSet.Lost ? Format.Points : MeasureSet.IsCount(m) ? Format.SignedPeople : Format.SignedScore;
+            h.Append($"<tr><td>{E(Format.Capital(Format.NameOf(m)))}</td>{Cell(p.Final(m), f)}{Cell(p.Final(CounterfactualColumns.Of(m)), f)}{Cell(p.Final(CounterfactualColumns.DifferenceOf(m)), signed)}</tr>\n");
+        }
+        h.Append("</table>\n");
     }
 
     private static string Cell(Summary s, Func<double, string> f)

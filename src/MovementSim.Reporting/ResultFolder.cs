@@ -88,15 +88,23 @@ public sealed class ResultFolder
         }
     }
 
+    /// <summary>The runs were paired with their counterfactual (<c>batch --counterfactual</c>): the folder holds the columns of <see cref="CounterfactualColumns"/>.</summary>
+    public bool HasCounterfactual => Measures.Contains(CounterfactualColumns.DifferenceOf(MeasureSet.NetBenefit));
+
     /// <summary>
-    /// The movement-only design point to compare a design point with: the one whose other swept settings
-    /// match, else the only movement-only design point; null when there is none or it is ambiguous.
+    /// The movement alone to compare a design point with: its own paired counterfactual when the runs carry one (and
+    /// the comparison applies, see <see cref="TakeUpAnswer.NotApplicable"/>), else the movement-only design point whose
+    /// other swept settings match, else the only movement-only design point; null when there is none or it is ambiguous.
     /// </summary>
     public DesignPointSeries? ReferenceFor(DesignPointSeries dp)
     {
-        if (dp.IsMovementOnly)
+        if (dp.IsMovementOnly || TakeUpAnswer.NotApplicable(dp) is not null)
         {
             return null;
+        }
+        if (HasCounterfactual)
+        {
+            return dp.Counterfactual();
         }
         var references = DesignPoints.Where(d => d.IsMovementOnly).ToList();
         var matching = references.Where(r => r.Settings.Where(s => s.Parameter != "institutional_adoption")

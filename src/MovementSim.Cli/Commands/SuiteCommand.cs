@@ -9,8 +9,8 @@ namespace MovementSim.Cli.Commands;
 /// <summary>
 /// <c>suite [SCENARIOS_DIR] [--reps N] [--jobs N] [--seed N] [--results DIR]</c>: the main job of ./run.sh. Every
 /// scenario folder under SCENARIOS_DIR is checked first (nothing runs if one is invalid), then run as a
-/// replicated batch into RESULTS/&lt;scenario&gt;/&lt;timestamp&gt; with its charts and report, and finally all are
-/// compared in RESULTS/index.html.
+/// replicated batch, each run paired with its counterfactual (--counterfactual), into RESULTS/&lt;scenario&gt;/&lt;timestamp&gt;
+/// with its charts and report, and finally all are compared in RESULTS/index.html.
 /// </summary>
 public static class SuiteCommand
 {
@@ -82,6 +82,8 @@ public static class SuiteCommand
                     Scenario = s,
                     IsRun = false,
                     Common = new CommonArguments(parse.GetValue(reps), parse.GetValue(jobs), parse.GetValue(seed), [], output, parse.GetValue(quiet)),
+                    // Every scenario is answered against its own counterfactual, paired run by run.
+                    Counterfactual = true,
                     CommandLine = BatchInvocation.CommandLineOf(parse),
                 }, stdout, stderr, afterBatch, terminal);
                 if (code is Cli.Ok or Cli.SomeRunsFailed)

@@ -26,6 +26,7 @@ public sealed class BrowserTests(ReportingFixture fixture)
 
     [SkippableTheory]
     [InlineData("direct_payments/report.html")] // one scenario's report
+    [InlineData("paired_case/report.html")] // a report that leads with the answer against its counterfactual
     [InlineData("index.html")] // the cross-scenario index
     public void The_page_opens_offline_in_a_headless_browser_with_content_and_a_clean_console(string relativePage)
     {

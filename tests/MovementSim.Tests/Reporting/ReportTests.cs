@@ -109,11 +109,48 @@ public sealed class ReportTests(ReportingFixture fixture)
         var html = File.ReadAllText(fixture.Comparison.IndexPath);
 
         var links = Regex.Matches(html, "<a href=\"([^\"]+/report\\.html)\">").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["direct_payments/report.html", "social_prescribing/report.html", "movement_only/report.html"], links);
+        Assert.Equal(["direct_payments/report.html", "social_prescribing/report.html", "movement_only/report.html", "paired_case/report.html", "no_movement/report.html"], links);
         Assert.All(links, l => Assert.True(File.Exists(Path.Combine(fixture.Root, l))));
         Assert.True(html.IndexOf("id=\"scenarios\"", StringComparison.Ordinal) < html.IndexOf("<figure", StringComparison.Ordinal));
         Assert.Equal(["compare_reach_fidelity", "compare_net_benefit"], fixture.Comparison.Charts.Select(c => c.Name));
-        Assert.Contains("this is the reference", html);
-        Assert.Contains("2 of 2 end clearly above the movement alone", fixture.Comparison.Charts[0].Caption);
+    }
+
+    [Fact]
+    public void The_index_compares_each_scenario_only_with_its_own_counterfactual_never_with_another_scenario()
+    {
+        var html = File.ReadAllText(fixture.Comparison.IndexPath);
+        var verdicts = Regex.Matches(html, "<tr><td><a href=\"([^/]+)/report\\.html\">.*?<td data-verdict=\"([a-z-]+)\">([^<]*)</td></tr>")
+            .ToDictionary(m => m.Groups[1].Value, m => (Verdict: m.Groups[2].Value, Text: System.Net.WebUtility.HtmlDecode(m.Groups[3].Value)));
+
+        var paired = ResultFolder.Load(fixture.Paired.Root).Primary.Final("net_benefit_difference");
+        Assert.Equal(("helped", $"helped: net benefit {Format.SignedBenefit(paired.Mean)} (95% CI {Format.SignedBenefit(paired.CiLow)} to {Format.SignedBenefit(paired.CiHigh)})"),
+            verdicts["paired_case"]);
+        Assert.Equal("notapplicable", verdicts["movement_only"].Verdict); // the movement alone is its own counterfactual, not everyone's
+        Assert.Equal("notapplicable", verdicts["no_movement"].Verdict);
+        Assert.Contains("no movement", verdicts["no_movement"].Text);
+        Assert.Equal("notrun", verdicts["social_prescribing"].Verdict);
+        Assert.Equal("notrun", verdicts["direct_payments"].Verdict); // a folder whose reference is a design point of its own sweep is not paired
+        Assert.Contains("<th>Against its own counterfactual</th>", html);
+        Assert.DoesNotContain("movement alone", string.Concat(fixture.Comparison.Charts.Select(c => c.Caption)));
+        Assert.Contains("institutional take-up helped in 1 of the 1 scenarios where the comparison applies", fixture.Comparison.Charts[0].Caption);
+    }
+
+    [Fact]
+    public void A_report_of_runs_paired_with_their_counterfactual_leads_with_the_answer_and_its_intervals()
+    {
+        var html = File.ReadAllText(fixture.PairedReport.ReportPath);
+        var p = ResultFolder.Load(fixture.Paired.Root).Primary;
+        var net = p.Final("net_benefit_difference");
+        var people = p.Final("people_reached_difference");
+
+        var lede = Regex.Match(html, "<p class=\"lede\" id=\"answer-sentence\" data-verdict=\"helped\">([^<]*)</p>").Groups[1].Value;
+        Assert.StartsWith($"Institutional take-up helped: by 2020, {Format.People(people.Mean)} more people were reached (95% CI {Format.SignedPeople(people.CiLow)} to {Format.SignedPeople(people.CiHigh)})",
+            System.Net.WebUtility.HtmlDecode(lede));
+        Assert.Contains($"net benefit {Format.Benefit(net.Mean)} higher (95% CI {Format.SignedBenefit(net.CiLow)} to {Format.SignedBenefit(net.CiHigh)}) than in the same world without institutional take-up",
+            System.Net.WebUtility.HtmlDecode(lede));
+        Assert.True(html.IndexOf("id=\"answer-sentence\"", StringComparison.Ordinal) < html.IndexOf("id=\"headline-sentence\"", StringComparison.Ordinal));
+        var table = Regex.Match(html, "<table id=\"counterfactual-table\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(1 + 6, Regex.Matches(table, "<tr>").Count); // header, reach, fidelity, net benefit, lost, people reached, people lost
+        Assert.Contains("Net benefit, movement alone", html); // the headline table's reference column is the paired counterfactual
     }
 }

@@ -35,6 +35,9 @@ public static class SyntheticResults
         public bool WithSummary { get; init; } = true;
         public bool WithTimeseries { get; init; } = true;
 
+        /// <summary>Each run carries its paired counterfactual's columns (as batch --counterfactual writes them): the same formula with institutional adoption 0 and the same noise.</summary>
+        public bool WithCounterfactual { get; init; }
+
         /// <summary>Parameter values (by catalogue name) that differ from the defaults in every run.</summary>
         public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>
         {
@@ -84,11 +87,12 @@ public static class SyntheticResults
                 var lag = 0.6 * Normal(rng);
                 for (var s = 0; s < years.Length; s++)
                 {
-                    values[(dp, rep)][s] = Measures(years[s] - o.StartYear, design[dp], noise, lag);
+                    var own = Measures(years[s] - o.StartYear, design[dp], noise, lag);
+                    values[(dp, rep)][s] = o.WithCounterfactual ? WithCounterfactual(own, Measures(years[s] - o.StartYear, WithoutTakeUp(design[dp]), noise, lag)) : own;
                 }
             }
         }
-        var measures = MeasureNames;
+        IReadOnlyList<string> measures = o.WithCounterfactual ? [.. MeasureNames, .. CounterfactualColumns.Added] : MeasureNames;
         if (o.WithTimeseries)
         {
             var ts = new StringBuilder("run_id,design_point,replicate,seed,step,year," + string.Join(",", measures) + "\n");
@@ -178,6 +182,20 @@ public static class SyntheticResults
             File.WriteAllText(Path.Combine(root, "observed.csv"), "year,measure,value,weight\n2000,reach,0.04,1\n2005,reach,0.12,1\n2010,reach,0.3,1\n2015,reach,0.9,0.5\n2003,fidelity,0.9,1\n");
         }
         return new Written(root, design, values, years);
+    }
+
+    private static Dictionary<string, string> WithoutTakeUp(IReadOnlyDictionary<string, string> design) =>
+        new(design, StringComparer.Ordinal) { ["institutional_adoption"] = "0" };
+
+    /// <summary>The run's measures followed by, for each compared measure, the counterfactual's value and the difference.</summary>
+    private static double[] WithCounterfactual(double[] own, double[] counterfactual)
+    {
+        var added = CounterfactualColumns.Compared.SelectMany(m =>
+        {
+            var i = MeasureNames.ToList().IndexOf(m);
+            return new[] { counterfactual[i], own[i] - counterfactual[i] };
+        });
+        return [.. own, .. added];
     }
 
     private static double Normal(System.Random rng)
