@@ -26,6 +26,7 @@ public static class Cli
         root.Subcommands.Add(Commands.SuiteCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.SensitivityCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.CalibrateCommand.Create(report));
+        root.Subcommands.Add(Commands.RobustnessCommand.Create(report, terminal));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -75,7 +75,8 @@ public static class Report
                      $"<strong>{E(p.Label)}</strong>, the one with the highest final net benefit. All design points are compared in the table and the sweep charts.</p>\n");
         }
         var evidence = Evidence.Of(r, p);
-        var sections = charts.Select(c => c.Section).Append(evidence is null ? null : ChartSet.SectionEvidence).OfType<string>().Distinct().ToList();
+        var sections = charts.Select(c => c.Section).Append(evidence is null ? null : ChartSet.SectionEvidence)
+            .Append(r.Robustness is null ? null : ChartSet.SectionRobustness).OfType<string>().Distinct().ToList();
         h.Append("<nav><ul>\n<li><a href=\"#run\">What was run</a></li>\n<li><a href=\"#headline\">Headline numbers</a></li>\n");
         foreach (var s in sections)
         {
@@ -99,6 +100,10 @@ public static class Report
             if (s == ChartSet.SectionEvidence && evidence is not null)
             {
                 EvidenceTable.Write(h, r, p, evidence);
+            }
+            if (s == ChartSet.SectionRobustness && r.Robustness is { } robustness)
+            {
+                RobustnessSection(h, robustness);
             }
             foreach (var c in charts.Where(c => c.Section == s))
             {
@@ -360,6 +365,27 @@ public static class Report
         h.Append("</table>\n</details>\n");
     }
 
+    /// <summary>The share of worlds won with its interval, the flip region in words, the ranking, and how the worlds were made.</summary>
+    private static void RobustnessSection(StringBuilder h, RobustnessFindings f)
+    {
+        h.Append($"<p class=\"lede\" id=\"robustness-share\">{E(RobustnessText.ShareSentence(f))}</p>\n");
+        h.Append($"<p id=\"flip-region\" data-found=\"{(f.FlipRegionFound ? "true" : "false")}\">{E(f.FlipRegion)}</p>\n");
+        h.Append($"<p id=\"robustness-ranking\">{E(RobustnessText.RankingSentence(f))}</p>\n");
+        h.Append($"<p>The answer above is for the scenario's own values (net benefit difference {Format.SignedBenefit(f.BaseDifference)} by {Format.Year(f.Year)}). " +
+                 $"To see how far it depends on assumed numbers, {f.Samples} worlds were sampled by Latin hypercube over the plausible ranges of {f.Uncertain.Count} uncertain parameters " +
+                 $"(the scenario's ranges.csv where it gives one, else the parameter catalogue's; table below), each run {f.Replicates} time{(f.Replicates == 1 ? "" : "s")}, " +
+                 "each run paired by seed with its counterfactual. A world is won when the mean paired difference in net benefit is above 0. " +
+                 $"The region where the answer flips ({E(f.CaseOfInterest)}) was found by PRIM (patient rule induction, as in EMA Workbench): " +
+                 "coverage is the share of those worlds that lie inside it, density the share of the worlds inside it that are such worlds. " +
+                 "The ranking is by partial rank correlation with the difference (docs/analysis.md).</p>\n");
+        h.Append("<details><summary>The uncertain parameters and their plausible ranges</summary>\n<table id=\"uncertain\">\n<tr><th>Parameter</th><th>Sampled over</th><th>Source</th></tr>\n");
+        foreach (var u in f.Uncertain)
+        {
+            h.Append($"<tr><td><code>{E(u.Parameter)}</code></td><td>{E(u.Range)}</td><td>{E(u.Source)}</td></tr>\n");
+        }
+        h.Append("</table>\n</details>\n");
+    }
+
     private static void CalibrationText(StringBuilder h, ResultFolder r)
     {
         if (r.Fit is not { Count: > 0 } fit)
@@ -392,6 +418,9 @@ public static class Report
         (ResultFiles.Manifest, "program version, commit, seed, input hashes, command line, times"),
         (ResultFiles.Indices, "sensitivity indices"),
         (ResultFiles.Fit, "calibrated parameters"),
+        (ResultFiles.Robustness, "one row per sampled world: its parameters, then the difference take-up minus counterfactual in each headline measure"),
+        (ResultFiles.RobustnessRanking, "parameters by partial rank correlation with the difference in net benefit"),
+        (ResultFiles.RobustnessSummary, "the share of worlds won, the flip region and its statistics"),
         (ResultFiles.Observed, "the observations a calibration fitted, set against the model (a batch of a scenario that ships observations has them in scenario/observed.csv)"),
         (ResultFiles.ScenarioSnapshot, "the scenario's CSV files as they were read"),
         (ResultFiles.Charts, "every chart as PNG and SVG"),

@@ -53,6 +53,9 @@ public sealed class ResultFolder
     /// <summary>indices.csv, or null when absent.</summary>
     public IReadOnlyList<SensitivityIndex>? Indices { get; private set; }
 
+    /// <summary>What a robustness analysis found (robustness.json and its CSV files), or null when absent.</summary>
+    public RobustnessFindings? Robustness { get; private set; }
+
     /// <summary>fit.csv, or null when absent.</summary>
     public IReadOnlyList<FittedParameter>? Fit { get; private set; }
 
@@ -166,6 +169,7 @@ public sealed class ResultFolder
         r.Observed = ReadObserved(root, out var observedProblems);
         r.ObservedProblems = observedProblems;
         r.FitInterval = ReadFitInterval(r.PathOf(ResultFiles.Calibration));
+        r.Robustness = RobustnessFindings.Read(root);
         return r;
     }
 

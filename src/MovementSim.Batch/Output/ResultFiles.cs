@@ -19,7 +19,7 @@ public static class ResultFiles
     public const string Charts = "charts";
     public const string Report = "report.html";
 
-    // Written by the analyses (sensitivity, calibrate), read by the report: one name for writer and reader.
+    // Written by the analyses (sensitivity, calibrate, robustness), read by the report: one name for writer and reader.
     public const string Indices = "indices.csv";
     public const string Fit = "fit.csv";
     public const string Observed = ObservedFile.Name;
@@ -30,6 +30,9 @@ public static class ResultFiles
     public const string AbcSamples = "abc-samples.csv";
     public const string Bootstrap = "bootstrap.csv";
     public const string BootstrapData = "bootstrap-data.csv";
+    public const string Robustness = "robustness.csv";
+    public const string RobustnessRanking = "robustness-ranking.csv";
+    public const string RobustnessSummary = "robustness.json";
 
     /// <summary>The copy of calibrate's --observed file among the inputs of scenario/ (the scenario's own observed.csv keeps its name).</summary>
     public const string ObservedInput = "observed-input.csv";

@@ -59,22 +59,7 @@ internal static class BatchInvocation
         {
             usage.Add($"--seed of a run must be a non-negative 32-bit integer (got {args.Common.Seed}), as the seed column of a batch");
         }
-        if (args.Shards is not null && !args.Slurm)
-        {
-            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
-        }
-        if (args.Shards is < 1)
-        {
-            usage.Add($"--shards must be at least 1 (got {args.Shards})");
-        }
-        if (args.DryRun && !args.Slurm)
-        {
-            usage.Add("--dry-run needs --slurm");
-        }
-        if (args.Slurm && args.Shard is not null)
-        {
-            usage.Add("--slurm cuts the batch into shards itself: drop --shard");
-        }
+        CheckSlurm(args.Slurm, args.Shards, args.DryRun, args.Shard, usage);
         if (usage.Count > 0)
         {
             foreach (var u in usage)
@@ -178,6 +163,27 @@ internal static class BatchInvocation
         }
     }
 
+    /// <summary>The rules between --slurm, --shards, --dry-run and --shard, shared by every command that can run on a cluster.</summary>
+    internal static void CheckSlurm(bool slurm, int? shards, bool dryRun, string? shard, List<string> usage)
+    {
+        if (shards is not null && !slurm)
+        {
+            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
+        }
+        if (shards is < 1)
+        {
+            usage.Add($"--shards must be at least 1 (got {shards})");
+        }
+        if (dryRun && !slurm)
+        {
+            usage.Add("--dry-run needs --slurm");
+        }
+        if (slurm && shard is not null)
+        {
+            usage.Add("--slurm cuts the runs into shards itself: drop --shard");
+        }
+    }
+
     private static string Describe(BatchOutcome o)
     {
         if (o.WasAlreadyComplete)
@@ -277,7 +283,7 @@ internal static class BatchInvocation
     }
 
     /// <summary>How to start this program again on a cluster node: $MOVEMENTSIM_COMMAND, else this build.</summary>
-    private static IReadOnlyList<string> ProgramCommand()
+    internal static IReadOnlyList<string> ProgramCommand()
     {
         var configured = Environment.GetEnvironmentVariable("MOVEMENTSIM_COMMAND");
         if (!string.IsNullOrWhiteSpace(configured))
