@@ -169,7 +169,8 @@ public sealed class ResultFolder
         r.Observed = ReadObserved(root, out var observedProblems);
         r.ObservedProblems = observedProblems;
         r.FitInterval = ReadFitInterval(r.PathOf(ResultFiles.Calibration));
-        r.Robustness = RobustnessFindings.Read(root);
+        // A robustness analysis writes its files into its own folder; suite --robust puts that folder inside the batch's.
+        r.Robustness = RobustnessFindings.Read(root) ?? RobustnessFindings.Read(System.IO.Path.Combine(root, ResultFiles.RobustnessFolder));
         return r;
     }
 

@@ -34,6 +34,9 @@ public static class ResultFiles
     public const string RobustnessRanking = "robustness-ranking.csv";
     public const string RobustnessSummary = "robustness.json";
 
+    /// <summary>A batch's robustness analysis, as suite --robust places it inside the batch's folder (the report reads it there too).</summary>
+    public const string RobustnessFolder = "robustness";
+
     /// <summary>The copy of calibrate's --observed file among the inputs of scenario/ (the scenario's own observed.csv keeps its name).</summary>
     public const string ObservedInput = "observed-input.csv";
 

@@ -153,4 +153,25 @@ public sealed class ReportTests(ReportingFixture fixture)
         Assert.Equal(1 + 6, Regex.Matches(table, "<tr>").Count); // header, reach, fidelity, net benefit, lost, people reached, people lost
         Assert.Contains("Net benefit, movement alone", html); // the headline table's reference column is the paired counterfactual
     }
+
+    [Fact]
+    public void The_robustness_section_gives_the_share_of_worlds_won_the_flip_region_a_ranking_a_tornado_and_the_top_two_parameters_scatters()
+    {
+        var html = File.ReadAllText(fixture.PairedReport.ReportPath);
+        var section = Regex.Match(html, "<section id=\"how-robust-is-this-answer-\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        var worlds = MovementSim.Tests.Analysis.AnalysisFixture.ReadCsv(Path.Combine(fixture.Paired.Root, "robustness.csv"));
+        var won = worlds.Count(w => w["wins"] == "true");
+
+        Assert.Contains("<h2>How robust is this answer?</h2>", section);
+        Assert.Contains($"Institutional take-up beat its counterfactual on net benefit in {won} of {SyntheticResults.RobustnessWorlds} sampled worlds by 2020 " +
+                        $"({Format.Percent((double)won / SyntheticResults.RobustnessWorlds)}, 95% CI 40% to 70%).", section);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(SyntheticResults.FlipRegion), section);
+        Assert.Contains("depends most on movement capacity max (PRCC −0.85, 95% CI −0.90 to −0.77: the higher it is, the smaller the difference) " +
+                        "and benefit function (PRCC −0.60", section);
+        Assert.Equal(["robustness_tornado", "robustness_scatter_movement_capacity_max", "robustness_scatter_benefit_function"],
+            Regex.Matches(section, "<figure id=\"chart-([a-z_]+)\">").Select(m => m.Groups[1].Value));
+        var linear = worlds.Where(w => w["benefit_function"] == "linear").ToList();
+        Assert.Contains($"Take-up won in {Format.Percent((double)linear.Count(w => w["wins"] == "true") / linear.Count)} of {linear.Count} worlds with benefit function linear", section);
+        Assert.Contains("<table id=\"uncertain\">", section);
+    }
 }

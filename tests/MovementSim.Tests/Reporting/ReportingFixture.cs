@@ -45,7 +45,7 @@ public sealed class ReportingFixture : IDisposable
                 .Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = t.Item1, ["conversation"] = t.Item2 }).ToList(),
         });
         Paired = SyntheticResults.Write(Path.Combine(Root, "paired_case"),
-            new SyntheticResults.Options { Scenario = "paired_case", WithReference = false, WithCounterfactual = true, Seed = 11 });
+            new SyntheticResults.Options { Scenario = "paired_case", WithReference = false, WithCounterfactual = true, WithRobustness = true, Seed = 11 });
         NoMovement = SyntheticResults.Write(Path.Combine(Root, "no_movement"), new SyntheticResults.Options
         {
             Scenario = "no_movement", WithReference = false, WithCounterfactual = true, Seed = 13, Steps = 40,
