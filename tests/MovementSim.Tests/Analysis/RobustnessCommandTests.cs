@@ -145,19 +145,28 @@ public class RobustnessCommandTests
     }
 
     [Fact]
-    public void Slurm_dry_run_writes_an_array_of_robustness_shards_and_a_job_that_merges_and_analyses_them()
+    public void The_slurm_scripts_of_dry_run_run_the_shards_then_merge_and_analyse_them_into_the_local_result()
     {
         using var tmp = new TempFolder();
-        var (code, _, err) = CliFixture.Run(Robustness(Tiny(tmp), tmp.Sub("out"), "--slurm", "--shards", "4", "--dry-run"));
+        var scenario = Tiny(tmp);
+        Assert.Equal(0, CliFixture.Run(Robustness(scenario, tmp.Sub("local"))).Code);
+
+        var (code, _, err) = CliFixture.Run(Robustness(scenario, tmp.Sub("cluster"), "--slurm", "--shards", "2", "--dry-run"));
 
         Assert.True(code == 0, err);
-        var array = File.ReadAllText(tmp.Sub("out/slurm/shards.sbatch"));
-        Assert.Contains("#SBATCH --array=0-3", array);
-        Assert.Contains(" robustness ", array);
-        Assert.Contains("--shard \"$shard/4\"", array);
-        var final = File.ReadAllText(tmp.Sub("out/slurm/merge.sbatch"));
-        Assert.Contains(" robustness ", final);
-        Assert.DoesNotContain(" merge ", final);
-        Assert.Contains("--out " + Path.GetFullPath(tmp.Sub("out")), final);
+        var array = tmp.Sub("cluster/slurm/shards.sbatch");
+        Assert.Contains("#SBATCH --array=0-1", File.ReadAllText(array));
+        Assert.Contains("--shard \"$shard/2\"", File.ReadAllText(array));
+        // Without Slurm the same scripts run as GNU parallel would run them: one shard per task id, then the analysis.
+        for (var k = 0; k < 2; k++)
+        {
+            CliFixture.Bash(array, ("SLURM_ARRAY_TASK_ID", k.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        CliFixture.Bash(tmp.Sub("cluster/slurm/merge.sbatch"));
+        foreach (var file in new[] { ResultFiles.Robustness, ResultFiles.RobustnessRanking, ResultFiles.RobustnessSummary, ResultFiles.Summary })
+        {
+            Assert.True(CliFixture.SameBytes(tmp.Sub("local/" + file), tmp.Sub("cluster/" + file)), $"{file} differs between the local and the cluster analysis");
+        }
+        Assert.True(File.Exists(tmp.Sub("cluster/report.html")));
     }
 }
