@@ -30,6 +30,7 @@ public sealed record RobustnessFindings(
     string FlipRegion,
     bool FlipRegionFound,
     string? RankingNote,
+    IReadOnlyList<string> RegionParameters,
     IReadOnlyList<UncertainRange> Uncertain,
     IReadOnlyList<RankedParameter> Ranking,
     IReadOnlyList<SampledWorld> Worlds)
@@ -62,7 +63,8 @@ public sealed record RobustnessFindings(
                 (int)json["samples"]!, (int)json["replicates"]!, (double)json["year"]!, (int)json["won"]!,
                 (double)json["share_won"]!, (double)json["share_won_low"]!, (double)json["share_won_high"]!,
                 (double)json["base_difference"]!, (string)json["case_of_interest"]!, (string)json["flip_region"]!,
-                (bool)json["flip_region_found"]!, (string?)json["ranking_note"], uncertain,
+                (bool)json["flip_region_found"]!, (string?)json["ranking_note"],
+                (json["restrictions"] as JsonArray ?? []).Select(r => (string)r!["parameter"]!).ToList(), uncertain,
                 ReadRanking(Path.Combine(root, ResultFiles.RobustnessRanking)),
                 ReadWorlds(Path.Combine(root, ResultFiles.Robustness), uncertain.Select(u => u.Parameter).ToList()));
         }
@@ -103,8 +105,8 @@ public sealed record RobustnessFindings(
         return worlds;
     }
 
-    /// <summary>The parameters the scatter charts show: the top two of the ranking, else those the flip region names.</summary>
+    /// <summary>The parameters the scatter charts show: the top of the ranking, else those the flip region names (none when neither has any).</summary>
     public IReadOnlyList<string> TopParameters(int count) =>
-        (Ranking.Count > 0 ? Ranking.OrderBy(r => r.Rank).Select(r => r.Parameter) : Uncertain.Select(u => u.Parameter))
+        (Ranking.Count > 0 ? Ranking.OrderBy(r => r.Rank).Select(r => r.Parameter) : RegionParameters)
             .Where(p => Worlds.Count > 0 && Worlds[0].Parameters.ContainsKey(p)).Take(count).ToList();
 }

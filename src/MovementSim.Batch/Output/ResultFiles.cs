@@ -40,6 +40,9 @@ public static class ResultFiles
     /// <summary>The copy of calibrate's --observed file among the inputs of scenario/ (the scenario's own observed.csv keeps its name).</summary>
     public const string ObservedInput = "observed-input.csv";
 
+    /// <summary>The copy of robustness' --ranges file among the inputs of scenario/ (the scenario's own ranges.csv keeps its name).</summary>
+    public const string RangesInput = "ranges-input.csv";
+
     /// <summary>The page comparing every scenario, in the root of a suite's results.</summary>
     public const string Index = "index.html";
 

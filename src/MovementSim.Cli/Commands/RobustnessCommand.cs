@@ -20,9 +20,6 @@ public static class RobustnessCommand
     public const int DefaultSamples = 256;
     public const int DefaultReplicates = 3;
 
-    /// <summary>The name of the --ranges file among a robustness folder's inputs (the scenario's own keeps ranges.csv).</summary>
-    public const string RangesInput = "ranges-input.csv";
-
     /// <param name="afterAnalysis">Called with the result folder once it is complete (charts and report).</param>
     /// <param name="terminal">Where the progress bar goes (see <see cref="ProgressDisplay"/>); null for plain lines.</param>
     public static Command Create(Action<string>? afterAnalysis = null, IAnsiConsole? terminal = null)
@@ -173,7 +170,7 @@ public static class RobustnessCommand
         // 3. The immutable configuration, then the run.
         var scenario = loaded.Scenario;
         var scenarioRangesPath = PlausibleRanges.ScenarioFile(loaded);
-        var extra = AnalysisInvocation.ExtraInputs((scenarioRangesPath, ScenarioFormat.RangesFile), (args.Ranges, RangesInput));
+        var extra = AnalysisInvocation.ExtraInputs((scenarioRangesPath, ScenarioFormat.RangesFile), (args.Ranges, ResultFiles.RangesInput));
         var settings = new RobustnessSettings
         {
             Model = new BatchModelSettings
