@@ -60,7 +60,7 @@ public static class BatchRunner
         progress ??= NoProgress.Instance;
         var design = request.Design;
         var started = DateTimeOffset.UtcNow;
-        var layout = new OutputLayout(request.Scenario);
+        var layout = new OutputLayout(request.Scenario, request.Counterfactual);
         var manifestPath = folder.PathOf(ResultFiles.Manifest);
         var parts = folder.PathOf(ResultFiles.Parts);
         var total = design.RunCountIn(request.Shard);
@@ -116,13 +116,16 @@ public static class BatchRunner
         }
         var manifest = ResultManifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
             request.Jobs, (request.Executor as SimulationExecutor)?.Threads ?? 1, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures)
-            with { Analysis = ResultManifest.AnalysisEntries(request.ManifestExtra), Files = ResultManifest.FilesOf(folder.Root) };
+            with { Counterfactual = request.Counterfactual ? true : null, Analysis = ResultManifest.AnalysisEntries(request.ManifestExtra), Files = ResultManifest.FilesOf(folder.Root) };
         AtomicFile.WriteAllText(manifestPath, manifest.ToText());
         DeleteParts(parts, design.Runs(request.Shard));
         return new BatchOutcome(folder.Root, total, resumed, executed, failures, false) { Repaired = inventory.Repaired };
     }
 
     private static bool WritesSummary(BatchRequest request) => request.Shard.IsWhole && request.WriteSummary;
+
+    /// <summary>The plan's entry of a batch run with its counterfactual (absent otherwise).</summary>
+    public const string CounterfactualKey = "counterfactual";
 
     /// <summary>The batch's identity for resume and merge checks (see <see cref="BatchPlan"/>).</summary>
     public static JsonObject PlanOf(BatchRequest request, IReadOnlyList<InputFile> inputs)
@@ -154,6 +157,10 @@ public static class BatchRunner
             // Only when set, so that plans of folders written before the option existed still match.
             plan["common_random_numbers"] = true;
         }
+        if (request.Counterfactual)
+        {
+            plan[CounterfactualKey] = true;
+        }
         return plan;
     }
 
@@ -164,6 +171,7 @@ public static class BatchRunner
     /// <param name="expectedRows">Timeseries rows the run must report (its steps + 1): fewer or more is a failed run.</param>
     private static bool ExecuteOne(BatchRequest request, OutputLayout layout, string parts, RunSpec run, int expectedRows)
     {
+        var executor = request.Counterfactual ? new CounterfactualExecutor(request.Executor) : request.Executor;
         var scenario = request.Scenario with { Parameters = request.Design.ParametersOf(run.DesignPoint, request.Scenario.Parameters) };
         var tsPath = PartFiles.Timeseries(parts, run.RunId);
         var measureCount = layout.MeasureNames.Count;
@@ -181,7 +189,7 @@ public static class BatchRunner
         {
             try
             {
-                request.Executor.Execute(scenario, run.Seed, (step, year, values) =>
+                executor.Execute(scenario, run.Seed, (step, year, values) =>
                 {
                     if (values.Length != measureCount)
                     {
@@ -344,9 +352,15 @@ public sealed class OutputWriteException(IOException inner) : IOException(inner.
 /// <summary>Column headers of the result files for one scenario.</summary>
 public sealed class OutputLayout
 {
-    public OutputLayout(ScenarioDefinition scenario)
+    /// <param name="counterfactual">The runs carry their counterfactual's columns (<see cref="CounterfactualColumns.Added"/>) after the measures.</param>
+    public OutputLayout(ScenarioDefinition scenario, bool counterfactual = false)
     {
-        MeasureNames = new MeasureSet(scenario).Names;
+        var measures = new MeasureSet(scenario).Names;
+        if (counterfactual && CounterfactualColumns.Added.FirstOrDefault(measures.Contains) is { } clash)
+        {
+            throw new ArgumentException($"the counterfactual's column '{clash}' is also a measure of the scenario: rename the component, alternative or group that makes it");
+        }
+        MeasureNames = counterfactual ? [.. measures, .. CounterfactualColumns.Added] : measures;
         TimeseriesHeader = CsvOutput.Line([.. RunKey, "step", "year", .. MeasureNames]);
         RunsHeader = CsvOutput.Line([.. RunKey, .. ParameterCatalog.All.Select(p => p.Name), .. MeasureNames.Select(m => "final_" + m), "agent_steps"]);
     }

@@ -18,7 +18,14 @@ public sealed record SlurmJob(
     IReadOnlyList<string> Command,
     IReadOnlyList<string> BatchArguments,
     string JobName,
-    int CpusPerTask = 1);
+    int CpusPerTask = 1)
+{
+    /// <summary>The movementsim command each array task runs with --shard (robustness runs its sampled worlds this way).</summary>
+    public string Subcommand { get; init; } = "batch";
+
+    /// <summary>What the job after the array runs instead of merging the shards into OUT (robustness merges and analyses them itself); null: merge.</summary>
+    public IReadOnlyList<string>? FinalArguments { get; init; }
+}
 
 public sealed record SlurmSubmission(string ArrayScript, string MergeScript, string? ArrayJobId, string? MergeJobId);
 
@@ -48,7 +55,7 @@ public static class SlurmScripts
         sb.Append("# before sbatch, or add #SBATCH lines here. Without Slurm: SLURM_ARRAY_TASK_ID=K bash this-script.\n");
         sb.Append("set -euo pipefail\n");
         sb.Append("shard=\"${SLURM_ARRAY_TASK_ID:?set SLURM_ARRAY_TASK_ID to the shard number}\"\n");
-        sb.Append($"exec {command} batch {args} --shard \"$shard/{job.Shards}\" --out {Quote(Path.Combine(output, ShardsFolder))}/\"$shard\" --jobs \"${{SLURM_CPUS_PER_TASK:-{job.CpusPerTask}}}\" --quiet\n");
+        sb.Append($"exec {command} {job.Subcommand} {args} --shard \"$shard/{job.Shards}\" --out {Quote(Path.Combine(output, ShardsFolder))}/\"$shard\" --jobs \"${{SLURM_CPUS_PER_TASK:-{job.CpusPerTask}}}\" --quiet\n");
         return sb.ToString();
     }
 
@@ -64,7 +71,9 @@ public static class SlurmScripts
         sb.Append($"#SBATCH --output={SbatchPath(Path.Combine(output, Folder), "merge.log")}\n");
         sb.Append("# Written by movementsim batch --slurm: joins the shards into one result (then charts and report).\n");
         sb.Append("set -euo pipefail\n");
-        sb.Append($"exec {command} merge {shards} --out {Quote(output)} --quiet\n");
+        sb.Append(job.FinalArguments is { } final
+            ? $"exec {command} {string.Join(" ", final.Select(Quote))}\n"
+            : $"exec {command} merge {shards} --out {Quote(output)} --quiet\n");
         return sb.ToString();
     }
 

@@ -451,7 +451,8 @@ public sealed class ExploreSession : IDisposable
             note += $"; the scenario has {people.ToString("#,0", CultureInfo.InvariantCulture)} people, previews run at most " +
                     $"{_settings.PreviewPeople.ToString("#,0", CultureInfo.InvariantCulture)} (--people)";
         }
-        return note + $". For the full result, save as a scenario and run the command it prints ({Batch.DesignRequest.DefaultReplicates} replicates at full size).";
+        return note + $"; every run is paired with its counterfactual. For the full result, save as a scenario and run the command it prints " +
+               $"({Batch.DesignRequest.DefaultReplicates} replicates at full size).";
     }
 
     private static string Shown(string fullPath) => Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);

@@ -16,8 +16,13 @@ public sealed record Preview(ResultFolder Results, string Headline)
     public static ScenarioDefinition Scaled(ScenarioDefinition scenario, int maxPeople) =>
         scenario.Parameters.People <= maxPeople ? scenario : scenario with { Parameters = scenario.Parameters with { People = maxPeople } };
 
+    /// <summary>What the report leads with: the answer against the scenario's own counterfactual (<see cref="TakeUpAnswer"/>),
+    /// then what happened (<see cref="Reporting.Headline.Sentence"/>).</summary>
+    public static string HeadlineOf(ResultFolder results) =>
+        TakeUpAnswer.Of(results.Primary).Sentence + " " + Reporting.Headline.Sentence(results, results.Primary);
+
     /// <summary>
-    /// Runs the scenario as <c>batch</c> runs it without a sweep (one design point, the default master seed, so the
+    /// Runs the scenario as <c>batch --counterfactual</c> runs it without a sweep (one design point, the default master seed, so the
     /// changed and unchanged scenarios share their random numbers replicate by replicate) into <paramref name="folder"/>,
     /// with a snapshot of exactly what ran, and loads the result as the report does.
     /// </summary>
@@ -34,6 +39,9 @@ public sealed record Preview(ResultFolder Results, string Headline)
             Jobs = settings.Jobs,
             CommandLine = $"movementsim explore {settings.ScenarioFolder} (preview)",
             WriteSnapshot = snapshot => ScenarioWriter.WriteFolder(scenario, snapshot),
+            // Each run paired with the same world without institutional take-up, as suite runs every scenario, so that
+            // the headline answers the source's question against the scenario's own counterfactual.
+            Counterfactual = true,
         };
         var outcome = BatchRunner.Run(request, cancel: cancel);
         if (!outcome.AllSucceeded)
@@ -41,6 +49,6 @@ public sealed record Preview(ResultFolder Results, string Headline)
             throw new PreviewException($"{outcome.RunsFailed} of {outcome.RunsTotal} preview runs failed: see {Path.Combine(outcome.OutputDirectory, ResultFiles.Failures)}");
         }
         var results = ResultFolder.Load(outcome.OutputDirectory);
-        return new Preview(results, Reporting.Headline.Sentence(results, results.Primary));
+        return new Preview(results, HeadlineOf(results));
     }
 }

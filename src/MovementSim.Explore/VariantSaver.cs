@@ -70,7 +70,8 @@ public static class VariantSaver
                 : $"could not write {shown}: {e.Message}");
         }
         var differing = File.ReadLines(Path.Combine(target, ScenarioFormat.ParametersFile)).Count() - 2; // header and base row
-        var command = $"./run.sh batch {SlurmScripts.Quote(shown)}";
+        // Paired with its counterfactual, as the preview was, so that its report answers the same question.
+        var command = $"./run.sh batch {SlurmScripts.Quote(shown)} --counterfactual";
         return new SaveResult(true,
             $"saved {shown}: a variant of {Path.GetFileName(source)} with {differing} parameter{(differing == 1 ? "" : "s")} changed; run it in full with {command}",
             shown, command);

@@ -70,6 +70,10 @@ public sealed record ResultManifest(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ManifestFile>? Files { get; init; }
 
+    /// <summary>True when every run was run with its counterfactual (columns of <see cref="CounterfactualColumns"/>); null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Counterfactual { get; init; }
+
     /// <remarks>Settable rather than init-only: System.Text.Json's source generator binds init-only members like
     /// constructor parameters, which an extension-data member cannot be.</remarks>
     /// <exception cref="ArgumentException">An entry would replace one of the batch's own.</exception>

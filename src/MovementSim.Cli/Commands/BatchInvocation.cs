@@ -21,6 +21,9 @@ internal sealed record BatchArguments
     public bool Slurm { get; init; }
     public int? Shards { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary>Pair every run with its counterfactual (see <see cref="BatchRequest.Counterfactual"/>).</summary>
+    public bool Counterfactual { get; init; }
     public string CommandLine { get; init; } = "";
 }
 
@@ -56,22 +59,7 @@ internal static class BatchInvocation
         {
             usage.Add($"--seed of a run must be a non-negative 32-bit integer (got {args.Common.Seed}), as the seed column of a batch");
         }
-        if (args.Shards is not null && !args.Slurm)
-        {
-            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
-        }
-        if (args.Shards is < 1)
-        {
-            usage.Add($"--shards must be at least 1 (got {args.Shards})");
-        }
-        if (args.DryRun && !args.Slurm)
-        {
-            usage.Add("--dry-run needs --slurm");
-        }
-        if (args.Slurm && args.Shard is not null)
-        {
-            usage.Add("--slurm cuts the batch into shards itself: drop --shard");
-        }
+        CheckSlurm(args.Slurm, args.Shards, args.DryRun, args.Shard, usage);
         if (usage.Count > 0)
         {
             foreach (var u in usage)
@@ -146,6 +134,7 @@ internal static class BatchInvocation
                 Shard = shard,
                 Jobs = jobs,
                 Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
+                Counterfactual = args.Counterfactual,
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
                 {
@@ -216,6 +205,27 @@ internal static class BatchInvocation
             .Select(p => ScenarioSize.Of(scenario with { Parameters = p }))
             .MaxBy(size => size.Bytes)!;
         return largest.MemoryProblem((int)Math.Min(jobs, design.RunCountIn(shard)), ScenarioSize.AvailableBytes);
+    }
+
+    /// <summary>The rules between --slurm, --shards, --dry-run and --shard, shared by every command that can run on a cluster.</summary>
+    internal static void CheckSlurm(bool slurm, int? shards, bool dryRun, string? shard, List<string> usage)
+    {
+        if (shards is not null && !slurm)
+        {
+            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
+        }
+        if (shards is < 1)
+        {
+            usage.Add($"--shards must be at least 1 (got {shards})");
+        }
+        if (dryRun && !slurm)
+        {
+            usage.Add("--dry-run needs --slurm");
+        }
+        if (slurm && shard is not null)
+        {
+            usage.Add("--slurm cuts the runs into shards itself: drop --shard");
+        }
     }
 
     private static string Describe(BatchOutcome o)
@@ -291,6 +301,10 @@ internal static class BatchInvocation
         {
             batchArgs.Add("--force");
         }
+        if (args.Counterfactual)
+        {
+            batchArgs.Add("--counterfactual");
+        }
         var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
         if (SlurmScripts.Problem(Path.GetFullPath(output), logFolder: true) is { } unsafeOutput)
         {
@@ -299,7 +313,7 @@ internal static class BatchInvocation
         }
         // The merged result will land in the output folder: claim it now with the batch's plan, so
         // that the merge job finds it its own and nobody else writes there in between.
-        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },
+        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output, Counterfactual = args.Counterfactual },
             InputFiles.Describe(InputsOf(loaded, sweepPath)));
         using (var folder = OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
         {
@@ -321,7 +335,7 @@ internal static class BatchInvocation
     }
 
     /// <summary>How to start this program again on a cluster node: $MOVEMENTSIM_COMMAND, else this build.</summary>
-    private static IReadOnlyList<string> ProgramCommand()
+    internal static IReadOnlyList<string> ProgramCommand()
     {
         var configured = Environment.GetEnvironmentVariable("MOVEMENTSIM_COMMAND");
         if (!string.IsNullOrWhiteSpace(configured))

@@ -16,7 +16,9 @@ public sealed class ExploreSessionTests
         using (session)
         {
             Assert.Equal(first.HeadlineUnchanged, first.HeadlineChanged);
-            Assert.StartsWith("By ", first.HeadlineChanged);
+            // The report's lede: the answer against the scenario's own counterfactual (the preview pairs every run), then what happened.
+            Assert.StartsWith("Institutional take-up ", first.HeadlineChanged);
+            Assert.Contains("2 replicates, each paired with its counterfactual by seed). By ", first.HeadlineChanged);
             Assert.All(MainCharts, name => Assert.Contains(first.Charts, c => c.Name == name));
             Assert.Contains(first.Charts, c => c.Name.StartsWith("innovation_", StringComparison.Ordinal));
             Assert.All(first.Charts, c => Assert.NotNull(session.Chart(first.ChartsVersion, c.Name)));

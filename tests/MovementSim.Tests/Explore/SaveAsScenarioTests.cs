@@ -23,7 +23,7 @@ public sealed class SaveAsScenarioTests
             var folder = Path.Combine(workspace.Scenarios, "open-conversation");
             Assert.True(result.Saved, result.Message);
             Assert.Equal(folder, result.Folder);
-            Assert.Equal($"./run.sh batch {folder}", result.Command);
+            Assert.Equal($"./run.sh batch {folder} --counterfactual", result.Command);
             Assert.Contains(result.Command!, log.ToString());
             Assert.Equal([ScenarioFormat.ParametersFile], Directory.GetFiles(folder).Select(Path.GetFileName));
             Assert.Equal("parameter,value\nbase,direct-payments\nnetwork,random\nconversation,0.9\n", File.ReadAllText(Path.Combine(folder, ScenarioFormat.ParametersFile)));
