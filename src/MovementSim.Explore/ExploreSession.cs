@@ -428,7 +428,8 @@ public sealed class ExploreSession : IDisposable
                 : (typed, spec.TryParse(typed, out var v, out _) ? v : double.NaN);
             var setBy = typed is not null || d.SetBy == ScenarioError.OverrideSource ? PageSource : d.SetBy;
             return new ParameterRow(spec.Name, value, unchanged[spec.Name].Value, d.Default, KindName(spec.Kind), spec.Min, spec.Max, spec.Choices,
-                spec.Unit, spec.Meaning, spec.Source, spec.RangeText, parsed != spec.Get(unchangedParameters), typed is not null, setBy);
+                spec.Unit, spec.Meaning, spec.Source, spec.RangeText, parsed != spec.Get(unchangedParameters), typed is not null, setBy,
+                d.Plausible, d.PlausibleSource);
         }).ToList();
     }
 

@@ -24,6 +24,11 @@ public sealed class ExploreSessionTests
             Assert.All(first.Charts, c => Assert.NotNull(session.Chart(first.ChartsVersion, c.Name)));
             Assert.DoesNotContain(first.Parameters, p => p.Changed);
             Assert.Equal(Core.ParameterCatalog.All.Select(s => s.Name), first.Parameters.Select(p => p.Name));
+            // As describe shows them: the catalog's unit, meaning, source and plausible range.
+            var conversation = first.Parameters.Single(p => p.Name == "conversation");
+            var spec = Core.ParameterCatalog.Find("conversation")!;
+            Assert.Equal((spec.Unit, spec.Meaning, spec.Source, spec.PlausibleText, spec.Min, spec.Max), (conversation.Unit, conversation.Meaning, conversation.Source, conversation.Plausible, conversation.Min, conversation.Max));
+            Assert.Equal(["complete", "random", "small_world", "scale_free"], first.Parameters.Single(p => p.Name == "network").Choices);
             Assert.Contains("2 replicates of 2,000 people", first.PreviewNote);
             Assert.Contains("20,000 people", first.PreviewNote); // the scenario's own size, said on the page
         }
