@@ -36,11 +36,7 @@ public static partial class Rules
             w.InstitutionServed++;
             w.Served[provider]++;
         }
-        var best = w.BestForm[i];
-        if (best == FormTable.None || w.Forms.Fidelity[form] > w.Forms.Fidelity[best])
-        {
-            w.BestForm[i] = form;
-        }
+        RaiseBest(w, i, form);
         CountForm(w, i, provider, +1);
     }
 
@@ -60,12 +56,24 @@ public static partial class Rules
         w.PersonState[i] = PersonState.Unreached;
     }
 
-    /// <summary>Institutional recipient i of institution j moves to another form of the same institution.</summary>
+    /// <summary>Institutional recipient i of institution j moves to another form of the same institution (a better one
+    /// becomes their best).</summary>
     internal static void ChangeForm(World w, int i, int j, ushort form)
     {
         CountForm(w, i, j, -1);
         w.PersonForm[i] = form;
+        RaiseBest(w, i, form);
         CountForm(w, i, j, +1);
+    }
+
+    /// <summary>A form of higher fidelity than any person i has had becomes their best.</summary>
+    private static void RaiseBest(World w, int i, ushort form)
+    {
+        var best = w.BestForm[i];
+        if (best == FormTable.None || w.Forms.Fidelity[form] > w.Forms.Fidelity[best])
+        {
+            w.BestForm[i] = form;
+        }
     }
 
     /// <summary>Adds <paramref name="delta"/> to the counts of i's form, by provider and by group, and to their group's

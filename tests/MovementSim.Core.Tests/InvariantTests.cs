@@ -38,6 +38,18 @@ public class InvariantTests
                 BenefitFunction = (BenefitFunction)rng.Next(2),
                 ThresholdSpread = rng.NextDouble(),
                 ExitRate = 3 * rng.NextDouble(),
+                Gatekeeping = 3 * rng.NextDouble(),
+                TargetSteering = rng.NextDouble(),
+                PressureWeight = rng.NextDouble(),
+                TargetCompliance = rng.NextDouble(),
+                TargetComplianceSpread = rng.NextDouble(),
+                ReviewRate = 3 * rng.NextDouble(),
+                OfferMargin = 0.2 * rng.NextDouble(),
+                StatusQuoFidelity = rng.NextDouble(),
+                CompletionRate = d % 3 == 0 ? 2 * rng.NextDouble() : 0,
+                Caseload = d % 4 == 1 ? 50 + 500 * rng.NextDouble() : 0,
+                RealInstitutions = 100,
+                EligiblePopulation = 1_000_000,
             };
             yield return [d, p];
         }
@@ -46,10 +58,53 @@ public class InvariantTests
     /// <summary>The range a measure must stay in: counts of people from 0 to the eligible population, net benefit
     /// (a gain over the status quo) from -1 to 1, the take-up rate from 0 to 1/dt, every other measure from 0 to 1.</summary>
     private static (double Low, double High) Bounds(string measure, World w) =>
-        MeasureSet.IsCount(measure) ? (0, MeasureContext.EligiblePeople(w) * (1 + 1e-12))
+        measure is MeasureSet.CaseloadPerWorker or MeasureSet.Workforce or MeasureSet.WorkforceFunded ? (0, double.MaxValue)
+        : MeasureSet.IsCount(measure) ? (0, MeasureContext.EligiblePeople(w) * (1 + 1e-12))
         : measure == MeasureSet.NetBenefit || measure.EndsWith("_" + MeasureSet.NetBenefit, StringComparison.Ordinal) ? (-1, 1)
         : measure == MeasureSet.TakeUpRate ? (0, 1 / w.P.DtYears)
         : (0, 1);
+
+    /// <summary>The case with everything the per-person forms add, for odd draws: two groups (one eligible later and
+    /// suited by the diluted forms only), cash a right, a managed account that ends and a notional budget that starts
+    /// during the run, planning chosen by the council, a coverage target and workforce funding.</summary>
+    private static ScenarioDefinition CaseWith(ModelParameters p, int draw)
+    {
+        var s = CaseWith(p);
+        if (draw % 2 == 0)
+        {
+            return s;
+        }
+        var (start, horizon) = (s.Parameters.StartYear, s.Parameters.Steps * s.Parameters.DtYears);
+        var payment = Fixtures.DirectPaymentComponents[0];
+        return s with
+        {
+            Components =
+            [
+                payment with
+                {
+                    Alternatives =
+                    [
+                        payment.Alternatives[0] with { Right = true, PersonEffort = 0.4, StaffEffort = 0.6 },
+                        payment.Alternatives[1] with { AvailableTo = start + 0.5 * horizon, StaffEffort = 0.2 },
+                        payment.Alternatives[2] with { AvailableFrom = start + 0.3 * horizon },
+                    ],
+                },
+                Fixtures.DirectPaymentComponents[1] with { ChosenBy = Chooser.Institution },
+                .. Fixtures.DirectPaymentComponents.Skip(2),
+            ],
+            Groups =
+            [
+                new GroupSpec("younger", 0.4, 1, 0.2, 1),
+                new GroupSpec("older", 0.6, 0.3, 0, 0.7, EligibleFrom: start + 0.2 * horizon, Suits: ["managed_account", "notional_budget"]),
+            ],
+            Events =
+            [
+                .. s.Events,
+                new EventSpec(start + 0.1 * horizon, EventKind.WorkforceFunding, "council", 5),
+                new EventSpec(start + 0.4 * horizon, EventKind.CoverageTarget, "council", 0.8) { By = start + 0.7 * horizon },
+            ],
+        };
+    }
 
     private static ScenarioDefinition CaseWith(ModelParameters p) =>
         Fixtures.Case(events:
@@ -64,7 +119,7 @@ public class InvariantTests
     [MemberData(nameof(Draws))]
     public void Counts_sum_to_the_population_and_every_measure_is_finite_and_in_range(int draw, ModelParameters p)
     {
-        var scenario = CaseWith(p);
+        var scenario = CaseWith(p, draw);
         var sim = new Simulation(scenario, 100 + draw);
         var names = sim.Measures.Names;
         void Check()
@@ -79,6 +134,28 @@ public class InvariantTests
             Assert.Equal(states[1], w.MovementServed);
             Assert.Equal(states[2], w.InstitutionServed);
             Assert.Equal(w.InstitutionServed, w.Served.Sum());
+            // Counts by provider, group and form agree with the people, one by one.
+            var forms = w.Forms.Count;
+            var byProvider = new int[w.ProviderForm.Length];
+            var byGroup = new int[w.GroupForm.Length];
+            var lost = new int[w.GroupCount];
+            for (var i = 0; i < w.People; i++)
+            {
+                var g = w.PersonGroup[i];
+                if (w.PersonState[i] == PersonState.Unreached)
+                {
+                    continue;
+                }
+                Assert.True(w.GroupEligible[g] || w.Groups[g].EligibleFrom is null, $"person {i} of group {w.Groups[g].Name} receives a form before the group is eligible");
+                var provider = w.PersonState[i] == PersonState.Movement ? w.InstitutionCount : w.LocalityOf(i);
+                byProvider[provider * forms + w.PersonForm[i]]++;
+                byGroup[g * forms + w.PersonForm[i]]++;
+                Assert.True(w.Forms.Fidelity[w.PersonForm[i]] <= w.Forms.Fidelity[w.BestForm[i]], $"person {i}'s best form is below their current one");
+                lost[g] += w.Forms.Fidelity[w.PersonForm[i]] < w.Forms.Fidelity[w.BestForm[i]] - 1e-12 ? 1 : 0;
+            }
+            Assert.Equal(byProvider, w.ProviderForm);
+            Assert.Equal(byGroup, w.GroupForm);
+            Assert.Equal(lost, w.GroupLost);
             if (w.ReachedNeighbours is { } counts)
             {
                 // Incrementally kept neighbour counts equal a recount.

@@ -4,7 +4,8 @@ using MovementSim.Scenarios;
 
 namespace MovementSim.Cli.Commands;
 
-/// <summary><c>describe [SCENARIO]</c>: every parameter (value, default, range, unit, meaning) and every file's columns.</summary>
+/// <summary><c>describe [SCENARIO]</c>: every parameter (value, default, range, unit, meaning), a scenario's innovation (with the
+/// years each alternative exists), groups, population, events and observations, and every file's columns.</summary>
 public static class DescribeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -52,7 +53,9 @@ public static class DescribeCommand
             }
             if (folder is not null)
             {
-                Events(stdout, scenarioLoad!);
+                Innovation(stdout, scenarioLoad!.Scenario!);
+                Groups(stdout, scenarioLoad.Scenario!);
+                Events(stdout, scenarioLoad);
             }
             stdout.WriteLine();
             stdout.WriteLine("Scenario files (see scenarios/README.md):");
@@ -71,6 +74,50 @@ public static class DescribeCommand
         return command;
     }
 
+    /// <summary>The innovation: each component (who chooses it) and its alternatives, with their fidelity, cost, the years
+    /// they exist, whether they are a right and the effort they ask.</summary>
+    private static void Innovation(TextWriter stdout, ScenarioDefinition scenario)
+    {
+        stdout.WriteLine();
+        stdout.WriteLine("Innovation (component: alternative, fidelity, cost, years it exists, right, effort asked of the person / of staff):");
+        foreach (var c in scenario.Components)
+        {
+            stdout.WriteLine($"  {c.Name} (importance {PlainNumber.Format(c.Importance)}, chosen by the {Names.Of(c.ChosenBy)})");
+            var width = c.Alternatives.Max(a => a.Name.Length) + 2;
+            foreach (var a in c.Alternatives)
+            {
+                var from = a.AvailableFrom is { } f ? PlainNumber.Format(f) : "always";
+                var to = a.AvailableTo is { } t ? $" to {PlainNumber.Format(t)}" : "";
+                stdout.WriteLine($"    {a.Name.PadRight(width)}fidelity {PlainNumber.Format(a.Fidelity),-5} cost {PlainNumber.Format(a.Cost),-5} "
+                    + $"{(a.AvailableFrom is null && a.AvailableTo is null ? "always" : $"from {from}{to}"),-18}{(a.Right ? " right" : "      ")} "
+                    + $"effort {PlainNumber.Format(a.PersonEffort)} / {PlainNumber.Format(a.StaffEffort)}");
+            }
+        }
+    }
+
+    /// <summary>The client groups and the eligible population series, when the scenario has them.</summary>
+    private static void Groups(TextWriter stdout, ScenarioDefinition scenario)
+    {
+        if (scenario.Groups.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("Client groups (share, propensity, tolerance range, eligible from, suited alternatives):");
+            foreach (var g in scenario.Groups)
+            {
+                stdout.WriteLine($"  {g.Name,-20} {PlainNumber.Format(g.Share),-6} {PlainNumber.Format(g.Propensity),-6} "
+                    + $"{PlainNumber.Format(g.ToleranceMin)}-{PlainNumber.Format(g.ToleranceMax),-6} {(g.EligibleFrom is { } y ? PlainNumber.Format(y) : "start"),-9} "
+                    + (g.Suits is null ? "all" : string.Join("; ", g.Suits)));
+            }
+        }
+        if (scenario.EligiblePopulation.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Eligible population ({ScenarioFormat.PopulationFile}): "
+                + string.Join(", ", scenario.EligiblePopulation.Select(p => $"{PlainNumber.Format(p.Year)}: {PlainNumber.Format(p.People)}"))
+                + " (linear between, constant beyond)");
+        }
+    }
+
     /// <summary>The scenario's events, each with what happened (its label, else its kind), and its observations.</summary>
     private static void Events(TextWriter stdout, ScenarioLoadResult loaded)
     {
@@ -79,7 +126,8 @@ public static class DescribeCommand
         stdout.WriteLine(events.Count == 0 ? "Events: none." : "Events (year, event, target, value: what happened):");
         foreach (var e in events.OrderBy(e => e.Year))
         {
-            stdout.WriteLine($"  {PlainNumber.Format(e.Year),-9} {Names.Of(e.Kind),-17} {e.Target,-20} {PlainNumber.Format(e.Value),-6} {e.Label ?? "(no label: charts name the kind of event)"}");
+            var by = e.By is { } b ? $" by {PlainNumber.Format(b)}" : "";
+            stdout.WriteLine($"  {PlainNumber.Format(e.Year),-9} {Names.Of(e.Kind),-17} {e.Target,-20} {PlainNumber.Format(e.Value) + by,-14} {e.Label ?? "(no label: charts name the kind of event)"}");
         }
         var observed = loaded.Observed;
         if (observed.Count > 0)

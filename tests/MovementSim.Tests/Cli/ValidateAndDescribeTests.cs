@@ -1,3 +1,4 @@
+using MovementSim.Scenarios;
 using MovementSim.Tests.Batch;
 using Xunit;
 
@@ -73,5 +74,30 @@ public class ValidateAndDescribeTests
         Assert.Equal(0, code);
         Assert.Matches(@"\* institutional_adoption\s+0", stdout);
         Assert.Contains("movement-only/parameters.csv:3", stdout);
+    }
+
+    [Fact]
+    public void Describe_of_a_scenario_shows_its_alternatives_with_the_years_they_exist_its_groups_and_targets()
+    {
+        using var folders = new Scenarios.ScenarioFolders();
+        var folder = folders.WriteExample("dated",
+            (ScenarioFormat.ComponentsFile, "component,importance,chosen_by\npayment,2,person\nplanning,1,institution\n"),
+            (ScenarioFormat.AlternativesFile, """
+                component,alternative,fidelity,cost,appeal_rights,appeal_money,appeal_organisation,appeal_process,appeal_profession,appeal_career,appeal_pragmatism,available_from,available_to,right,person_effort,staff_effort
+                payment,cash,1,1,1,0.3,0.2,0.2,0.3,0.5,0.6,,,1,0.4,0.6
+                payment,managed_account,0.6,0.9,0.5,0.6,0.6,0.7,0.5,0.5,0.6,2003,2010.5,0,,
+                planning,person_led,1,1,1,0.4,0.3,0.2,0.2,0.5,0.5,,,,,
+
+                """),
+            (ScenarioFormat.GroupsFile, "group,share,propensity,tolerance_min,tolerance_max,eligible_from\nolder,1,0.5,0,0.7,2000\n"),
+            (ScenarioFormat.EventsFile, "year,event,target,value,by,label\n2001,coverage_target,council,0.3,2003,a target\n"));
+        var (code, stdout, stderr) = CliFixture.Run("describe", folder);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("payment (importance 2, chosen by the person)", stdout);
+        Assert.Contains("planning (importance 1, chosen by the institution)", stdout);
+        Assert.Matches(@"cash\s+fidelity 1\s+cost 1\s+always\s+right effort 0.4 / 0.6", stdout);
+        Assert.Matches(@"managed_account\s+fidelity 0.6\s+cost 0.9\s+from 2003 to 2010.5", stdout);
+        Assert.Matches(@"older\s+1\s+0.5\s+0-0.7\s+2000", stdout);
+        Assert.Matches(@"2001\s+coverage_target\s+council\s+0.3 by 2003\s+a target", stdout);
     }
 }
