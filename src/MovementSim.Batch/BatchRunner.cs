@@ -14,13 +14,14 @@ namespace MovementSim.Batch;
 /// Runs a batch into its output folder, resumably.
 /// <para>
 /// Each run writes its own small files in <c>.parts/</c> under temporary names and renames them when
-/// complete: <c>&lt;id&gt;.ts</c> (its timeseries rows), then <c>&lt;id&gt;.run</c> (its runs.csv row and
-/// its timing row), which marks the run done; a run that throws leaves only <c>&lt;id&gt;.fail</c> (its
-/// failures.csv row). Rename is atomic, so a killed batch leaves complete parts or none, and running
-/// the same command again executes only the runs with neither <c>.run</c> nor <c>.fail</c>. When every
-/// run is done the parts are concatenated in run id order, so the result does not depend on
-/// completion order or --jobs; then summary.csv is computed from timeseries.csv, manifest.json is
-/// written last (it marks the folder complete) and the parts are deleted.
+/// complete (<see cref="PartFiles"/>): its timeseries rows, its values, its runs.csv and timing rows, or
+/// only its failures.csv row when it throws; then, last, <c>&lt;id&gt;.check</c> with the length, SHA-256
+/// and rows of each, which marks the run finished. Rename is atomic, so a killed batch leaves complete
+/// parts or none, and running the same command again executes only the runs that have no <c>.check</c>
+/// or whose files do not match it (those are reported). When every run is done the parts are concatenated
+/// in run id order, so the result does not depend on completion order or --jobs; then summary.csv is
+/// computed, manifest.json is written last (it lists every result file with its length and SHA-256, and
+/// marks the folder complete) and the parts are deleted.
 /// </para>
 /// </summary>
 public static class BatchRunner
@@ -59,35 +60,34 @@ public static class BatchRunner
         progress ??= NoProgress.Instance;
         var design = request.Design;
         var started = DateTimeOffset.UtcNow;
-        var layout = new OutputLayout(request.Scenario);
+        var layout = new OutputLayout(request.Scenario, request.Counterfactual);
         var manifestPath = folder.PathOf(ResultFiles.Manifest);
         var parts = folder.PathOf(ResultFiles.Parts);
         var total = design.RunCountIn(request.Shard);
 
         if (File.Exists(manifestPath))
         {
-            DeleteParts(parts);
+            DeleteParts(parts, design.Runs(request.Shard));
             return new BatchOutcome(folder.Root, total, total, 0, ResultAssembler.CountFailures(folder), true);
         }
 
         Directory.CreateDirectory(parts);
-        foreach (var stale in Directory.EnumerateFiles(parts, "*.tmp"))
-        {
-            File.Delete(stale);
-        }
+        PartFiles.DeleteStaleTemporaries(parts);
         AtomicFile.WriteAllText(folder.PathOf(ResultFiles.Design), design.ToCsv());
         WriteSnapshot(request, inputs, folder);
 
-        var resumed = design.Runs(request.Shard).Count(r => PartFiles.IsDone(parts, r.RunId));
+        var expectedRows = new ExpectedRows(request);
+        var inventory = PartsInventory.Take(parts, design.Runs(request.Shard), expectedRows.Of);
+        var resumed = inventory.Finished.Count;
         progress.Started(total, resumed);
-        var pending = design.Runs(request.Shard).Where(r => !PartFiles.IsDone(parts, r.RunId));
+        var pending = design.Runs(request.Shard).Where(r => !inventory.Finished.Contains(r.RunId));
         var executed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = request.Jobs, CancellationToken = cancel };
         try
         {
             Parallel.ForEach(Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering), options, run =>
             {
-                var failed = !ExecuteOne(request, layout, parts, run);
+                var failed = !ExecuteOne(request, layout, parts, run, expectedRows.Of(run));
                 Interlocked.Increment(ref executed);
                 progress.RunFinished(run, failed);
             });
@@ -116,13 +116,16 @@ public static class BatchRunner
         }
         var manifest = ResultManifest.Create(request.Scenario.Name, inputs, design, request.Shard, request.CommandLine,
             request.Jobs, (request.Executor as SimulationExecutor)?.Threads ?? 1, started, DateTimeOffset.UtcNow, folder.Resuming, total, failures)
-            with { Analysis = ResultManifest.AnalysisEntries(request.ManifestExtra) };
+            with { Counterfactual = request.Counterfactual ? true : null, Analysis = ResultManifest.AnalysisEntries(request.ManifestExtra), Files = ResultManifest.FilesOf(folder.Root) };
         AtomicFile.WriteAllText(manifestPath, manifest.ToText());
-        DeleteParts(parts);
-        return new BatchOutcome(folder.Root, total, resumed, executed, failures, false);
+        DeleteParts(parts, design.Runs(request.Shard));
+        return new BatchOutcome(folder.Root, total, resumed, executed, failures, false) { Repaired = inventory.Repaired };
     }
 
     private static bool WritesSummary(BatchRequest request) => request.Shard.IsWhole && request.WriteSummary;
+
+    /// <summary>The plan's entry of a batch run with its counterfactual (absent otherwise).</summary>
+    public const string CounterfactualKey = "counterfactual";
 
     /// <summary>The batch's identity for resume and merge checks (see <see cref="BatchPlan"/>).</summary>
     public static JsonObject PlanOf(BatchRequest request, IReadOnlyList<InputFile> inputs)
@@ -154,6 +157,10 @@ public static class BatchRunner
             // Only when set, so that plans of folders written before the option existed still match.
             plan["common_random_numbers"] = true;
         }
+        if (request.Counterfactual)
+        {
+            plan[CounterfactualKey] = true;
+        }
         return plan;
     }
 
@@ -161,8 +168,10 @@ public static class BatchRunner
         Convert.ToHexStringLower(SHA256.HashData(ResultFiles.Utf8.GetBytes(text)));
 
     /// <returns>False if the run threw (it is then recorded as a failure).</returns>
-    private static bool ExecuteOne(BatchRequest request, OutputLayout layout, string parts, RunSpec run)
+    /// <param name="expectedRows">Timeseries rows the run must report (its steps + 1): fewer or more is a failed run.</param>
+    private static bool ExecuteOne(BatchRequest request, OutputLayout layout, string parts, RunSpec run, int expectedRows)
     {
+        var executor = request.Counterfactual ? new CounterfactualExecutor(request.Executor) : request.Executor;
         var scenario = request.Scenario with { Parameters = request.Design.ParametersOf(run.DesignPoint, request.Scenario.Parameters) };
         var tsPath = PartFiles.Timeseries(parts, run.RunId);
         var measureCount = layout.MeasureNames.Count;
@@ -173,13 +182,14 @@ public static class BatchRunner
         var kept = new double[years.Length * measureCount];
         long writeTicks = 0;
         var steps = 0;
+        var rows = 0;
         Exception? failure = null;
         var start = Stopwatch.GetTimestamp();
         using (var writer = AtomicFile.CreateCsv(tsPath))
         {
             try
             {
-                request.Executor.Execute(scenario, run.Seed, (step, year, values) =>
+                executor.Execute(scenario, run.Seed, (step, year, values) =>
                 {
                     if (values.Length != measureCount)
                     {
@@ -214,7 +224,13 @@ public static class BatchRunner
                     }
                     steps = step;
                     writeTicks += Stopwatch.GetTimestamp() - t0;
+                    rows++;
                 });
+                if (rows != expectedRows)
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                        $"the run reported {rows} steps, but its scenario has {expectedRows} (0 to {expectedRows - 1})"));
+                }
             }
             catch (OutputWriteException)
             {
@@ -236,12 +252,15 @@ public static class BatchRunner
                 w.WriteField(error);
                 w.EndRecord();
             });
+            PartFiles.WriteCheck(parts, run.RunId, [(PartFiles.Failure(parts, run.RunId), 1)]);
             return false;
         }
         AtomicFile.Commit(tsPath);
+        var written = new List<(string, long)> { (tsPath, rows) };
         if (keep)
         {
             ValuesPart.Write(PartFiles.Values(parts, run.RunId), years.AsSpan(0, steps + 1), kept.AsSpan(0, (steps + 1) * measureCount), measureCount);
+            written.Add((PartFiles.Values(parts, run.RunId), rows));
         }
 
         // Its runs.csv row, then its timing.csv row.
@@ -262,6 +281,8 @@ public static class BatchRunner
             w.WriteField(Math.Max(0, wallSeconds));
             w.EndRecord();
         }, CsvOutput.MixedRecords);
+        written.Add((PartFiles.Done(parts, run.RunId), 2));
+        PartFiles.WriteCheck(parts, run.RunId, written);
         return true;
     }
 
@@ -274,9 +295,17 @@ public static class BatchRunner
         writer.WriteField(run.Seed);
     }
 
+    /// <summary>
+    /// Copies the inputs to scenario/ once: an earlier attempt's snapshot is kept as it is (the plan already checked that
+    /// the inputs have not changed), so a resumed batch never deletes what a user put there.
+    /// </summary>
     private static void WriteSnapshot(BatchRequest request, IReadOnlyList<InputFile> inputs, OutputFolder folder)
     {
         var target = folder.PathOf(ResultFiles.ScenarioSnapshot);
+        if (Directory.Exists(target))
+        {
+            return;
+        }
         var temp = folder.PathOf(ResultFiles.ScenarioSnapshot + ".tmp");
         if (Directory.Exists(temp))
         {
@@ -296,18 +325,23 @@ public static class BatchRunner
                 File.Copy(input.Path, destination, overwrite: true);
             }
         }
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
         Directory.Move(temp, target);
     }
 
-    private static void DeleteParts(string parts)
+    /// <summary>Deletes the runs' part files, then .parts/ if nothing else is in it.</summary>
+    private static void DeleteParts(string parts, IEnumerable<RunSpec> runs)
     {
-        if (Directory.Exists(parts))
+        if (!Directory.Exists(parts))
         {
-            Directory.Delete(parts, recursive: true);
+            return;
+        }
+        foreach (var run in runs)
+        {
+            PartFiles.Delete(parts, run.RunId);
+        }
+        if (!Directory.EnumerateFileSystemEntries(parts).Any())
+        {
+            Directory.Delete(parts);
         }
     }
 }
@@ -315,30 +349,18 @@ public static class BatchRunner
 /// <summary>Writing a run's own output failed: the batch stops (a full disk is not a failed run).</summary>
 public sealed class OutputWriteException(IOException inner) : IOException(inner.Message, inner);
 
-/// <summary>The per-run files in <c>.parts/</c>.</summary>
-public static class PartFiles
-{
-    public static string Timeseries(string parts, int runId) => Path.Combine(parts, Name(runId) + ".ts");
-
-    /// <summary>The run's measures as doubles, for summary.csv (<see cref="ValuesPart"/>).</summary>
-    public static string Values(string parts, int runId) => Path.Combine(parts, Name(runId) + ".bin");
-
-    public static string Done(string parts, int runId) => Path.Combine(parts, Name(runId) + ".run");
-
-    public static string Failure(string parts, int runId) => Path.Combine(parts, Name(runId) + ".fail");
-
-    public static bool IsDone(string parts, int runId) =>
-        File.Exists(Done(parts, runId)) || File.Exists(Failure(parts, runId));
-
-    private static string Name(int runId) => runId.ToString(CultureInfo.InvariantCulture);
-}
-
 /// <summary>Column headers of the result files for one scenario.</summary>
 public sealed class OutputLayout
 {
-    public OutputLayout(ScenarioDefinition scenario)
+    /// <param name="counterfactual">The runs carry their counterfactual's columns (<see cref="CounterfactualColumns.Added"/>) after the measures.</param>
+    public OutputLayout(ScenarioDefinition scenario, bool counterfactual = false)
     {
-        MeasureNames = new MeasureSet(scenario).Names;
+        var measures = new MeasureSet(scenario).Names;
+        if (counterfactual && CounterfactualColumns.Added.FirstOrDefault(measures.Contains) is { } clash)
+        {
+            throw new ArgumentException($"the counterfactual's column '{clash}' is also a measure of the scenario: rename the component, alternative or group that makes it");
+        }
+        MeasureNames = counterfactual ? [.. measures, .. CounterfactualColumns.Added] : measures;
         TimeseriesHeader = CsvOutput.Line([.. RunKey, "step", "year", .. MeasureNames]);
         RunsHeader = CsvOutput.Line([.. RunKey, .. ParameterCatalog.All.Select(p => p.Name), .. MeasureNames.Select(m => "final_" + m), "agent_steps"]);
     }

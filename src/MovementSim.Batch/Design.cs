@@ -27,12 +27,12 @@ public readonly record struct Shard(int Index, int Count)
             !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k) ||
             !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            error = $"--shard '{text}' is not K/N (for example 0/3)";
+            error = $"--shard '{Echo.Value(text)}' is not K/N (for example 0/3)";
             return false;
         }
         if (n < 1 || k >= n)
         {
-            error = $"--shard '{text}': N must be at least 1 and K from 0 to N-1";
+            error = $"--shard '{Echo.Value(text)}': N must be at least 1 and K from 0 to N-1";
             return false;
         }
         shard = new Shard(k, n);

@@ -132,6 +132,11 @@ public static class DesignExpansion
             errors.Add(where?.Error(message) ?? ScenarioError.General(message));
             return false;
         }
+        if (DesignMemory.Problem(points, dims.Count) is { } memory)
+        {
+            errors.Add(where?.Error(memory) ?? ScenarioError.General(memory));
+            return false;
+        }
         if (runs > limit && !request.Force)
         {
             var message = $"the design has {runs} runs ({Breakdown()}), more than the limit of {limit} " +

@@ -87,6 +87,12 @@ public sealed record BatchRequest
     public JsonObject? ManifestExtra { get; init; }
 
     /// <summary>
+    /// Run each run with its counterfactual, paired by seed (<see cref="CounterfactualExecutor"/>): timeseries.csv, runs.csv
+    /// and summary.csv gain the columns of <see cref="CounterfactualColumns.Added"/>.
+    /// </summary>
+    public bool Counterfactual { get; init; }
+
+    /// <summary>
     /// Whether to write summary.csv (a whole batch only). Off for batches whose replicates an analysis reads
     /// itself: there summary.csv would cost more than the runs (one row per design point, step and measure).
     /// </summary>
@@ -106,4 +112,7 @@ public sealed record BatchOutcome(
     bool WasAlreadyComplete)
 {
     public bool AllSucceeded => RunsFailed == 0;
+
+    /// <summary>Runs of an earlier attempt whose parts failed verification and were run again: "run N: what was wrong".</summary>
+    public IReadOnlyList<string> Repaired { get; init; } = [];
 }

@@ -7,7 +7,7 @@ public static class ResultAssembler
     public static int AssembleFromParts(OutputFolder folder, OutputLayout layout, IEnumerable<RunSpec> runs)
     {
         var parts = folder.PathOf(ResultFiles.Parts);
-        var outputs = new Outputs(folder);
+        using var outputs = new Outputs(folder);
         outputs.Timeseries.Write(layout.TimeseriesHeader);
         outputs.Runs.Write(layout.RunsHeader);
         outputs.Timing.Write(OutputLayout.TimingHeader);
@@ -49,8 +49,11 @@ public static class ResultAssembler
         return File.Exists(path) ? Math.Max(0, File.ReadLines(path).Count(l => l.Length > 0) - 1) : 0;
     }
 
-    /// <summary>The four row files of a result, written under temporary names and renamed together at the end.</summary>
-    internal sealed class Outputs
+    /// <summary>
+    /// The four row files of a result, written under temporary names and renamed together at the end. Disposed without
+    /// <see cref="Commit"/> (the batch or merge failed), it closes and deletes its temporary files.
+    /// </summary>
+    internal sealed class Outputs : IDisposable
     {
         private readonly OutputFolder _folder;
 
@@ -83,12 +86,21 @@ public static class ResultAssembler
                 File.Delete(_folder.PathOf(ResultFiles.Failures));
             }
         }
+
+        public void Dispose()
+        {
+            Timeseries.Discard();
+            Runs.Discard();
+            Timing.Discard();
+            Failures?.Discard();
+        }
     }
 
     internal sealed class Sink
     {
         private readonly string _path;
         private readonly FileStream _stream;
+        private bool _committed;
 
         public Sink(string path)
         {
@@ -106,10 +118,35 @@ public static class ResultAssembler
             input.CopyTo(_stream);
         }
 
+        /// <summary>The temporary file being written, for a reader that needs it before the commit (summary.csv of a merge).</summary>
+        public string TempPath => AtomicFile.TempOf(_path);
+
+        /// <summary>Closes the file so that it can be read before it is committed.</summary>
+        public void Close() => _stream.Dispose();
+
         public void Commit()
         {
             _stream.Dispose();
             AtomicFile.Commit(_path);
+            _committed = true;
+        }
+
+        /// <summary>Closes and deletes the temporary file unless it was committed.</summary>
+        public void Discard()
+        {
+            if (_committed)
+            {
+                return;
+            }
+            try
+            {
+                _stream.Dispose();
+            }
+            catch (IOException)
+            {
+                // Flushing the rest failed (a full disk, say): the file is deleted anyway.
+            }
+            AtomicFile.DeleteTemp(_path);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MovementSim.Scenarios;
 
 namespace MovementSim.Batch;
 
@@ -15,8 +16,12 @@ public sealed record MergeOutcome(string OutputDirectory, int Runs, int RunsFail
 /// Joins the folders of shards 0/N .. N-1/N of one batch into one result, identical byte for byte
 /// in timeseries.csv, runs.csv, design.csv, failures.csv and summary.csv to the same batch run unsharded:
 /// each shard's rows are already in run id order, so a streaming k-way merge on run id restores
-/// the order of the whole. Refuses shards of different batches, missing or repeated shards, and
-/// shards that have not finished.
+/// the order of the whole. Refuses shards of different batches, missing or repeated shards, shards that
+/// have not finished, and shards whose files do not match the lengths and SHA-256 their manifest.json lists
+/// (<see cref="ShardCheck"/>), before anything is written. While merging it checks the rows against the
+/// plan: each shard holds only its own runs, each run once, each finished run its steps + 1 timeseries rows,
+/// every row as many fields as its header. Everything is written under temporary names and renamed at the
+/// end, so a merge that fails leaves no result behind.
 /// </summary>
 public static class ResultMerger
 {
@@ -40,24 +45,29 @@ public static class ResultMerger
         progress.Started(runs, runs);
         progress.Assembling();
         var dirs = shards.Select(s => s.Folder).ToArray();
-        var outputs = new ResultAssembler.Outputs(folder);
-        MergeRows(dirs, ResultFiles.Timeseries, outputs.Timeseries, required: true, countRuns: false);
-        var done = MergeRows(dirs, ResultFiles.Runs, outputs.Runs, required: true, countRuns: true);
-        MergeRows(dirs, ResultFiles.Timing, outputs.Timing, required: true, countRuns: false);
+        using var outputs = new ResultAssembler.Outputs(folder);
+        var finished = new RowCheck.FinishedRuns();
+        var done = MergeRows(dirs, ResultFiles.Runs, outputs.Runs, required: true, RowCheck.RunsRows(finished));
+        MergeRows(dirs, ResultFiles.Timeseries, outputs.Timeseries, required: true, RowCheck.TimeseriesRows(finished));
+        MergeRows(dirs, ResultFiles.Timing, outputs.Timing, required: true, RowCheck.OneRowPerRun());
         var failed = 0;
         if (dirs.Any(d => File.Exists(Path.Combine(d, ResultFiles.Failures))))
         {
-            failed = MergeRows(dirs, ResultFiles.Failures, outputs.OpenFailures(), required: false, countRuns: true);
+            failed = MergeRows(dirs, ResultFiles.Failures, outputs.OpenFailures(), required: false, RowCheck.OneRowPerRun(countFields: false));
         }
+        finished.CheckAllHaveTimeseries();
         if (done + failed != runs)
         {
             throw new MergeException($"the shards hold {done} finished and {failed} failed runs, but the batch has {runs}: a shard folder is damaged");
         }
-        outputs.Commit();
+        outputs.Timeseries.Close();
+        var summary = folder.PathOf(ResultFiles.Summary);
+        SummaryWriter.Write(outputs.Timeseries.TempPath, summary, summaryMemoryBudget, Environment.ProcessorCount);
         File.Copy(Path.Combine(first.Folder, ResultFiles.Design), AtomicFile.TempOf(folder.PathOf(ResultFiles.Design)), overwrite: true);
+        var snapshot = CopySnapshot(first.Folder, folder);
+        outputs.Commit();
         AtomicFile.Commit(folder.PathOf(ResultFiles.Design));
-        CopySnapshot(first.Folder, folder);
-        SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), summaryMemoryBudget, Environment.ProcessorCount);
+        snapshot();
 
         var manifest = first.Manifest with
         {
@@ -73,6 +83,7 @@ public static class ResultMerger
             Finished = ResultManifest.Time(DateTimeOffset.UtcNow),
             Resumed = false,
             MergedFrom = shards.Select(s => new MergedShard(s.Folder, s.Shard.ToString(), s.Manifest.CommandLine, s.Manifest.Started, s.Manifest.Finished)).ToArray(),
+            Files = ResultManifest.FilesOf(folder.Root),
         };
         AtomicFile.WriteAllText(manifestPath, manifest.ToText());
         return new MergeOutcome(folder.Root, runs, failed, false);
@@ -118,8 +129,9 @@ public static class ResultMerger
             var shardText = (string?)plan[BatchPlan.ShardKey] ?? "";
             if (!Shard.TryParse(shardText, out var shard, out _))
             {
-                throw new MergeException($"{dir}: its plan names no valid shard ('{shardText}')");
+                throw new MergeException($"{dir}: its plan names no valid shard ('{Echo.Value(shardText)}')");
             }
+            ShardCheck.Verify(dir, plan, shard, manifest);
             shards.Add(new ShardFolder(dir, shard, plan, manifest));
         }
         var first = shards[0];
@@ -155,37 +167,43 @@ public static class ResultMerger
         return shards.OrderBy(s => s.Shard.Index).ToList();
     }
 
-    /// <summary>K-way merge of row files on their leading run id; returns the number of distinct run ids written.</summary>
-    private static int MergeRows(IReadOnlyList<string> dirs, string name, ResultAssembler.Sink sink, bool required, bool countRuns)
+    /// <summary>
+    /// K-way merge of row files on their leading run id, each row checked by <paramref name="check"/>; returns the number of
+    /// distinct run ids written. Shard folder i (in shard order) may only hold runs whose id modulo N is i.
+    /// </summary>
+    private static int MergeRows(IReadOnlyList<string> dirs, string name, ResultAssembler.Sink sink, bool required, RowCheck check)
     {
-        var readers = new List<LineReader>();
+        var readers = new List<(LineReader Reader, string Path, int Shard)>();
         try
         {
             string? header = null;
             var heads = new List<string?>();
-            foreach (var dir in dirs)
+            var lines = new List<long>();
+            for (var d = 0; d < dirs.Count; d++)
             {
-                var path = Path.Combine(dir, name);
+                var path = Path.Combine(dirs[d], name);
                 if (!File.Exists(path))
                 {
                     if (required)
                     {
-                        throw new MergeException($"{dir} has no {name}");
+                        throw new MergeException($"{dirs[d]} has no {name}");
                     }
                     continue;
                 }
                 var reader = new LineReader(path);
-                readers.Add(reader);
+                readers.Add((reader, path, d));
                 var h = reader.ReadLine();
                 if (header is null)
                 {
                     header = h;
+                    check.Header(h ?? "", path);
                 }
                 else if (h != header)
                 {
                     throw new MergeException($"{path} has different columns from the other shards' {name}");
                 }
                 heads.Add(reader.ReadLine());
+                lines.Add(2);
             }
             if (header is null)
             {
@@ -195,6 +213,7 @@ public static class ResultMerger
             var lastId = -1;
             var distinct = 0;
             var lastSource = -1;
+            var ids = new int?[heads.Count];
             while (true)
             {
                 var best = -1;
@@ -203,7 +222,7 @@ public static class ResultMerger
                 {
                     if (heads[i] is { } line)
                     {
-                        var id = Csv.LeadingInt(line);
+                        var id = ids[i] ??= LeadingRunId(line, readers[i].Path, lines[i]);
                         if (id < bestId)
                         {
                             bestId = id;
@@ -215,33 +234,57 @@ public static class ResultMerger
                 {
                     return distinct;
                 }
+                var (reader, source, shard) = readers[best];
+                var where = string.Create(CultureInfo.InvariantCulture, $"{source}:{lines[best]}");
+                if (bestId % dirs.Count != shard)
+                {
+                    throw new MergeException($"{where}: run {bestId.ToString(CultureInfo.InvariantCulture)} does not belong to shard {shard}/{dirs.Count}");
+                }
                 if (bestId < lastId || (bestId == lastId && best != lastSource))
                 {
-                    throw new MergeException($"run {bestId.ToString(CultureInfo.InvariantCulture)} appears in more than one shard or out of order in {name}");
+                    throw new MergeException($"{where}: run {bestId.ToString(CultureInfo.InvariantCulture)} appears in more than one shard or out of order in {name}");
                 }
-                if (bestId != lastId && countRuns)
+                check.Row(bestId, bestId == lastId, heads[best]!, source, lines[best]);
+                if (bestId != lastId)
                 {
                     distinct++;
                 }
                 lastId = bestId;
                 lastSource = best;
                 sink.Write(heads[best] + "\n");
-                heads[best] = readers[best].ReadLine();
+                heads[best] = reader.ReadLine();
+                ids[best] = null;
+                lines[best]++;
             }
         }
         finally
         {
             foreach (var r in readers)
             {
-                r.Dispose();
+                r.Reader.Dispose();
             }
         }
     }
 
-    private static void CopySnapshot(string from, OutputFolder folder)
+    private static int LeadingRunId(string line, string path, long lineNumber)
+    {
+        var comma = line.IndexOf(',');
+        var head = comma < 0 ? line : line[..comma];
+        return int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new MergeException(string.Create(CultureInfo.InvariantCulture, $"{path}:{lineNumber}: the row does not start with a run id ('{Echo.Value(head)}')"));
+    }
+
+    /// <summary>Copies the shard's scenario/ to scenario.tmp/ in the result; returns the action that puts it in place.</summary>
+    private static Action CopySnapshot(string from, OutputFolder folder)
     {
         var source = Path.Combine(from, ResultFiles.ScenarioSnapshot);
         var target = folder.PathOf(ResultFiles.ScenarioSnapshot);
+        if (Directory.Exists(target))
+        {
+            // An earlier attempt of this merge put it in place: the plan says it is the same; keep it as it is.
+            return () => { };
+        }
         var temp = folder.PathOf(ResultFiles.ScenarioSnapshot + ".tmp");
         if (Directory.Exists(temp))
         {
@@ -257,10 +300,6 @@ public static class ResultMerger
                 File.Copy(file, destination, overwrite: true);
             }
         }
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
-        Directory.Move(temp, target);
+        return () => Directory.Move(temp, target);
     }
 }

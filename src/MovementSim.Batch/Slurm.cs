@@ -18,7 +18,14 @@ public sealed record SlurmJob(
     IReadOnlyList<string> Command,
     IReadOnlyList<string> BatchArguments,
     string JobName,
-    int CpusPerTask = 1);
+    int CpusPerTask = 1)
+{
+    /// <summary>The movementsim command each array task runs with --shard (robustness runs its sampled worlds this way).</summary>
+    public string Subcommand { get; init; } = "batch";
+
+    /// <summary>What the job after the array runs instead of merging the shards into OUT (robustness merges and analyses them itself); null: merge.</summary>
+    public IReadOnlyList<string>? FinalArguments { get; init; }
+}
 
 public sealed record SlurmSubmission(string ArrayScript, string MergeScript, string? ArrayJobId, string? MergeJobId);
 
@@ -39,16 +46,16 @@ public static class SlurmScripts
         var args = string.Join(" ", job.BatchArguments.Select(Quote));
         var sb = new StringBuilder();
         sb.Append("#!/bin/bash\n");
-        sb.Append($"#SBATCH --job-name={job.JobName}\n");
+        sb.Append($"#SBATCH --job-name={JobName(job.JobName)}\n");
         sb.Append($"#SBATCH --array=0-{job.Shards - 1}\n");
         sb.Append($"#SBATCH --cpus-per-task={job.CpusPerTask}\n");
-        sb.Append($"#SBATCH --output={Path.Combine(output, Folder)}/shard-%a.log\n");
+        sb.Append($"#SBATCH --output={SbatchPath(Path.Combine(output, Folder), "shard-%a.log")}\n");
         sb.Append("# Written by movementsim batch --slurm: one array task per shard of the batch.\n");
         sb.Append("# Partition, account and time limit: set SBATCH_PARTITION, SBATCH_ACCOUNT, SBATCH_TIMELIMIT\n");
         sb.Append("# before sbatch, or add #SBATCH lines here. Without Slurm: SLURM_ARRAY_TASK_ID=K bash this-script.\n");
         sb.Append("set -euo pipefail\n");
         sb.Append("shard=\"${SLURM_ARRAY_TASK_ID:?set SLURM_ARRAY_TASK_ID to the shard number}\"\n");
-        sb.Append($"exec {command} batch {args} --shard \"$shard/{job.Shards}\" --out {Quote(Path.Combine(output, ShardsFolder))}/\"$shard\" --jobs \"${{SLURM_CPUS_PER_TASK:-{job.CpusPerTask}}}\" --quiet\n");
+        sb.Append($"exec {command} {job.Subcommand} {args} --shard \"$shard/{job.Shards}\" --out {Quote(Path.Combine(output, ShardsFolder))}/\"$shard\" --jobs \"${{SLURM_CPUS_PER_TASK:-{job.CpusPerTask}}}\" --quiet\n");
         return sb.ToString();
     }
 
@@ -59,21 +66,30 @@ public static class SlurmScripts
         var shards = string.Join(" ", Enumerable.Range(0, job.Shards).Select(k => Quote(ShardFolder(output, k))));
         var sb = new StringBuilder();
         sb.Append("#!/bin/bash\n");
-        sb.Append($"#SBATCH --job-name={job.JobName}-merge\n");
+        sb.Append($"#SBATCH --job-name={JobName(job.JobName)}-merge\n");
         sb.Append("#SBATCH --cpus-per-task=1\n");
-        sb.Append($"#SBATCH --output={Path.Combine(output, Folder)}/merge.log\n");
+        sb.Append($"#SBATCH --output={SbatchPath(Path.Combine(output, Folder), "merge.log")}\n");
         sb.Append("# Written by movementsim batch --slurm: joins the shards into one result (then charts and report).\n");
         sb.Append("set -euo pipefail\n");
-        sb.Append($"exec {command} merge {shards} --out {Quote(output)} --quiet\n");
+        sb.Append(job.FinalArguments is { } final
+            ? $"exec {command} {string.Join(" ", final.Select(Quote))}\n"
+            : $"exec {command} merge {shards} --out {Quote(output)} --quiet\n");
         return sb.ToString();
     }
 
     /// <summary>Writes both scripts into OUT/slurm/ and returns their paths.</summary>
+    /// <exception cref="ArgumentException">A word of the job cannot be written into a script safely (see <see cref="Problem"/>).</exception>
     public static (string ArrayScript, string MergeScript) Write(SlurmJob job)
     {
         if (job.Shards < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(job), "--shards must be at least 1");
+        }
+        var unsafeWord = job.Command.Concat(job.BatchArguments).Append(job.JobName).Select(w => Problem(w))
+            .Append(Problem(Path.GetFullPath(job.OutputDirectory), logFolder: true)).FirstOrDefault(p => p is not null);
+        if (unsafeWord is not null)
+        {
+            throw new ArgumentException(unsafeWord);
         }
         var folder = Path.Combine(Path.GetFullPath(job.OutputDirectory), Folder);
         Directory.CreateDirectory(folder);
@@ -135,6 +151,39 @@ public static class SlurmScripts
             // --parsable prints "jobid" or "jobid;cluster".
             return stdout.Split(';')[0].Trim();
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="word"/> cannot go into a generated script, or null when it can. A control character (a newline
+    /// above all) would end a line of the script, and the next line would run as a command; a backslash in a log path turns
+    /// off Slurm's %a in file names. Everything else is quoted: for bash in the command line, for Slurm in #SBATCH lines.
+    /// </summary>
+    /// <param name="logFolder">The word is the output folder, which the #SBATCH --output lines name.</param>
+    public static string? Problem(string word, bool logFolder = false)
+    {
+        if (Scenarios.Echo.FirstControl(word) is { } c)
+        {
+            return $"'{Scenarios.Echo.Value(word)}' has {Scenarios.Echo.Describe(c)}: a Slurm script cannot hold it safely; rename the folder or choose another --out";
+        }
+        return logFolder && word.Contains('\\', StringComparison.Ordinal)
+            ? $"'{Scenarios.Echo.Value(word)}' has a backslash, which Slurm reads as an escape in the script's log paths: rename the folder or choose another --out"
+            : null;
+    }
+
+    /// <summary>A Slurm job name of letters, digits, '.', '_' and '-' only: the name is a label, so anything else becomes '_'.</summary>
+    public static string JobName(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+
+    /// <summary>
+    /// <paramref name="folder"/>/<paramref name="pattern"/> as one word of an #SBATCH line: in double quotes with '"' and '\'
+    /// escaped (sbatch's own reading of such lines: quotes group, a backslash escapes, an unquoted '#' starts a comment),
+    /// and '%' in the folder doubled so that Slurm's file name patterns (%a, %j) apply only to <paramref name="pattern"/>.
+    /// </summary>
+    public static string SbatchPath(string folder, string pattern)
+    {
+        var escaped = folder.Replace("%", "%%", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal);
+        return $"\"{escaped}/{pattern}\"";
     }
 
     /// <summary>Quotes a word for bash only when it needs it.</summary>

@@ -122,13 +122,13 @@ public static class SweepFile
             }
             if (kindText.Length == 0)
             {
-                row.Error(Format["kind"], $"kind is empty for '{nameText}': expected one of {string.Join(", ", Kinds)}");
+                row.Error(Format["kind"], $"kind is empty for '{Echo.Value(nameText)}': expected one of {string.Join(", ", Kinds)}");
                 continue;
             }
             if (!Kinds.Contains(kindText))
             {
                 var near = NameSuggester.Nearest(kindText, Kinds);
-                row.Error(Format["kind"], $"unknown kind '{kindText}' for '{nameText}'" +
+                row.Error(Format["kind"], $"unknown kind '{Echo.Value(kindText)}' for '{Echo.Value(nameText)}'" +
                     (near is null ? "" : $" (did you mean '{near}'?)") + $": expected one of {string.Join(", ", Kinds)}");
                 continue;
             }
@@ -142,7 +142,7 @@ public static class SweepFile
             if (spec is null)
             {
                 var near = ParameterCatalog.Nearest(nameText);
-                row.Error(Format["name"], $"unknown parameter '{nameText}'" +
+                row.Error(Format["name"], $"unknown parameter '{Echo.Value(nameText)}'" +
                     (near is null ? "" : $" (did you mean '{near}'?)"));
                 continue;
             }
@@ -177,7 +177,7 @@ public static class SweepFile
         if (!Settings.Contains(name))
         {
             var near = NameSuggester.Nearest(name, Settings);
-            row.Error(Format["name"], $"unknown setting '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
+            row.Error(Format["name"], $"unknown setting '{Echo.Value(name)}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
                 $": the settings are {string.Join(", ", Settings)}");
             return;
         }
@@ -202,7 +202,7 @@ public static class SweepFile
             }
             else
             {
-                errors.Add(at.Error($"design '{text}' is not known: expected one of {string.Join(", ", Methods)}"));
+                errors.Add(at.Error($"design '{Echo.Value(text)}' is not known: expected one of {string.Join(", ", Methods)}"));
                 return;
             }
             methodWhere = at;
@@ -210,7 +210,7 @@ public static class SweepFile
         }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
         {
-            errors.Add(at.Error($"{name} = '{text}' is not valid: expected a whole number of at least 1 in the values column"));
+            errors.Add(at.Error($"{name} = '{Echo.Value(text)}' is not valid: expected a whole number of at least 1 in the values column"));
             return;
         }
         switch (name)
@@ -285,7 +285,7 @@ public static class SweepFile
         }
         else if (!int.TryParse(levelsText, NumberStyles.None, CultureInfo.InvariantCulture, out levels) || levels < 2)
         {
-            errors.Add(levelsAt.Error($"{spec.Name}: levels = '{levelsText}' is not valid: expected a whole number of at least 2"));
+            errors.Add(levelsAt.Error($"{spec.Name}: levels = '{Echo.Value(levelsText)}' is not valid: expected a whole number of at least 2"));
         }
         if (errors.Count > errorCount)
         {
@@ -371,7 +371,7 @@ public static class SweepFile
         {
             if (row.Raw(Format[c]).Length > 0)
             {
-                row.Error(Format[c], $"{name}: column {c} must be empty for kind '{row.Raw(Format["kind"])}'");
+                row.Error(Format[c], $"{name}: column {c} must be empty for kind '{Echo.Value(row.Raw(Format["kind"]))}'");
             }
         }
     }

@@ -10,6 +10,10 @@ public static class Cli
     public const int UsageError = 2;
     /// <summary>run, batch, merge: the result is complete but some runs threw (see failures.csv).</summary>
     public const int SomeRunsFailed = 3;
+    /// <summary>A file could not be read or written: disk full, read-only file system, permission denied (the reason is printed).</summary>
+    public const int IoFailure = 4;
+    /// <summary>An error the program did not expect: a bug, reported as one.</summary>
+    public const int InternalError = 5;
 
     /// <param name="terminal">Where the progress bar goes: stderr as an interactive terminal, or null for plain lines on <paramref name="stderr"/>.</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Spectre.Console.IAnsiConsole? terminal = null)
@@ -26,7 +30,10 @@ public static class Cli
         root.Subcommands.Add(Commands.SuiteCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.SensitivityCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.CalibrateCommand.Create(report));
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        root.Subcommands.Add(Commands.RobustnessCommand.Create(report, terminal));
+        NumberOptions.Apply(root);
+        // Exceptions reach Failures.Report rather than System.CommandLine's handler, which prints a stack trace and exits 1.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -36,7 +43,14 @@ public static class Cli
             }
             return UsageError;
         }
-        return parse.Invoke(config);
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (Exception e)
+        {
+            return Failures.Report(e, stderr);
+        }
     }
 
     /// <summary>Charts and report for a finished result folder. The results are already complete on disk, so a

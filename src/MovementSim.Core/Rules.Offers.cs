@@ -108,13 +108,14 @@ public static partial class Rules
         return (used, lowest, withdrawn);
     }
 
-    /// <summary>The highest fidelity tolerance any group's members can have.</summary>
+    /// <summary>The highest fidelity tolerance any group's members can have (indexed over arrays: an enumerator over
+    /// the groups' list would allocate in every step).</summary>
     private static double MaxTolerance(World w)
     {
         var max = 0.0;
-        foreach (var g in w.Groups)
+        for (var g = 0; g < w.GroupCount; g++)
         {
-            max = Math.Max(max, g.ToleranceMax);
+            max = Math.Max(max, w.ToleranceMin[g] + w.ToleranceSpan[g]);
         }
         return max;
     }

@@ -45,10 +45,14 @@ public sealed class DesignPointSeries
     public string Label => Settings.Count > 0 ? string.Join(", ", Settings) : $"design point {Id}";
 
     /// <summary>Institutional adoption switched off: the movement acting alone (the counterfactual).</summary>
-    public bool IsMovementOnly =>
-        (Settings.FirstOrDefault(s => s.Parameter == "institutional_adoption")?.Value
-            ?? Parameters.GetValueOrDefault("institutional_adoption")) is { } v
-        && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x == 0;
+    public bool IsMovementOnly => Number(InstitutionalAdoption) == 0;
+
+    private const string InstitutionalAdoption = "institutional_adoption";
+
+    /// <summary>A parameter's value at this design point, from its swept settings or runs.csv; null when unknown or not a number.</summary>
+    public double? Number(string parameter) =>
+        (Settings.FirstOrDefault(s => s.Parameter == parameter)?.Value ?? Parameters.GetValueOrDefault(parameter)) is { } v
+        && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;
 
     public bool Has(string measure) => _measures.ContainsKey(measure);
 
@@ -80,6 +84,36 @@ public sealed class DesignPointSeries
         }
         return best;
     }
+
+    /// <summary>
+    /// The design point's paired counterfactual, read from its <c>m_counterfactual</c> columns as a series of its own
+    /// (the compared measures under their plain names, institutional adoption 0), or null when the runs carry none.
+    /// </summary>
+    public DesignPointSeries? Counterfactual()
+    {
+        var measures = CounterfactualColumns.Compared.Where(m => Has(CounterfactualColumns.Of(m)))
+            .ToDictionary(m => m, m => Get(CounterfactualColumns.Of(m)), StringComparer.Ordinal);
+        if (measures.Count == 0)
+        {
+            return null;
+        }
+        var parameters = new Dictionary<string, string>(Parameters, StringComparer.Ordinal) { [InstitutionalAdoption] = "0" };
+        return new DesignPointSeries(Id, Settings.Where(s => s.Parameter != InstitutionalAdoption).ToList(), parameters, Replicates, Years, measures);
+    }
+
+    /// <summary>The paired difference take-up minus counterfactual of a compared measure at the end (<c>m_difference</c>), or null when absent.</summary>
+    public Summary? FinalDifference(string measure) =>
+        Has(CounterfactualColumns.DifferenceOf(measure)) ? Final(CounterfactualColumns.DifferenceOf(measure)) : null;
+
+    /// <summary>
+    /// This design point minus <paramref name="reference"/> in a measure at the end, with its 95% interval: paired, run by
+    /// run, when the runs carry their counterfactual's difference (the reference is then that counterfactual); else the
+    /// difference of the two means with Welch's interval.
+    /// </summary>
+    public Difference DifferenceFrom(DesignPointSeries reference, string measure) =>
+        FinalDifference(measure) is { N: > 0 } paired
+            ? new Difference(paired.Mean, paired.HasInterval ? paired.CiLow : double.NaN, paired.HasInterval ? paired.CiHigh : double.NaN)
+            : Difference.Between(Final(measure), reference.Final(measure));
 
     /// <summary>The setting of a swept parameter at this design point, or null.</summary>
     public string? SettingOf(string parameter) => Settings.FirstOrDefault(s => s.Parameter == parameter)?.Value;

@@ -36,8 +36,8 @@ public static class Format
     public static string Benefit(double value) =>
         double.IsNaN(value) ? "n/a" : Math.Abs(value) < 0.0995 ? value.ToString("0.000", Inv) : value.ToString("0.00", Inv);
 
-    /// <summary>A signed net-benefit difference ("+0.12").</summary>
-    public static string SignedBenefit(double value) => (value >= 0 ? "+" : "") + Benefit(value);
+    /// <summary>A signed net-benefit difference ("+0.12", "−0.040"; no sign for what rounds to 0).</summary>
+    public static string SignedBenefit(double value) => Signed(value, Benefit);
 
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -61,6 +61,32 @@ public static class Format
 
     /// <summary>A count of people, rounded to whole people with thousands separated ("143,000").</summary>
     public static string Count(double value) => double.IsNaN(value) ? "n/a" : Math.Round(value).ToString("#,0", Inv);
+
+    /// <summary>
+    /// A count of real people to three significant figures ("355,000", "1,230", "48"): counts scaled up from simulated
+    /// people carry no more precision than that.
+    /// </summary>
+    public static string People(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "n/a";
+        }
+        var whole = Math.Round(value);
+        var magnitude = whole == 0 ? 0 : (int)Math.Floor(Math.Log10(Math.Abs(whole)));
+        var unit = magnitude >= 3 ? Math.Pow(10, magnitude - 2) : 1;
+        return (Math.Round(whole / unit) * unit).ToString("#,0", Inv);
+    }
+
+    /// <summary>A signed difference in people ("+355,000", "−1,230").</summary>
+    public static string SignedPeople(double value) => Signed(value, People);
+
+    /// <summary>A signed difference of 0–1 scores ("+0.12", "−0.47").</summary>
+    public static string SignedScore(double value) => Signed(value, Score);
+
+    /// <summary>The size with its sign; no sign for what rounds to 0.</summary>
+    private static string Signed(double value, Func<double, string> size) =>
+        double.IsNaN(value) ? "n/a" : size(Math.Abs(value)) is var s && s == size(0) ? s : (value > 0 ? "+" : "−") + s;
 
     /// <summary>A relative difference as a signed percentage ("+12%", "−3.5%").</summary>
     public static string Relative(double value) =>

@@ -51,7 +51,8 @@ public static class Headline
         var sentence = $"By {end}, reach was {Format.WithInterval(dp.Final(MeasureSet.Reach), Format.Percent)} of eligible people " +
                        $"and fidelity {Format.WithInterval(dp.Final(MeasureSet.Fidelity), Format.Score)}; " +
                        $"net benefit was {Format.WithInterval(dp.Final(MeasureSet.NetBenefit), Format.Benefit)}";
-        if (r.ReferenceFor(dp) is { } reference)
+        // With a paired counterfactual the answer sentence (TakeUpAnswer) gives the difference, paired, before this one.
+        if (!r.HasCounterfactual && r.ReferenceFor(dp) is { } reference)
         {
             var d = Difference.Between(dp.Final(MeasureSet.NetBenefit), reference.Final(MeasureSet.NetBenefit));
             sentence += $", {Describe.Comparison(d)} what the movement reaches alone ({Format.Benefit(reference.Final(MeasureSet.NetBenefit).Mean)}; " +

@@ -30,7 +30,7 @@ public static class Report
     public static ReportResult Write(ResultFolder results, IReadOnlyList<ChartFile> charts)
     {
         var path = results.PathOf(ResultFiles.Report);
-        File.WriteAllText(path, Html(results, charts), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, Html(results, charts));
         return new ReportResult(path, charts);
     }
 
@@ -63,14 +63,20 @@ public static class Report
         h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.Append($"<title>MovementSim report: {E(r.ScenarioName)}</title>\n<style>\n{Css}\n</style>\n</head>\n<body>\n<main>\n");
         h.Append($"<h1>{E(Text.Words(r.ScenarioName))}: what institutional take-up did to reach and fidelity</h1>\n");
-        h.Append($"<p class=\"lede\" id=\"headline-sentence\">{E(Headline.Sentence(r, p))}</p>\n");
+        // The report leads with the source's question answered against the scenario's own counterfactual; a batch run
+        // without one leads with what happened, and says how to get the answer.
+        var answer = TakeUpAnswer.Of(p);
+        var verdict = $"<p class=\"{(answer.Verdict == Verdict.NotRun ? "muted" : "lede")}\" id=\"answer-sentence\" data-verdict=\"{Anchor(answer.Verdict.ToString())}\">{E(answer.Sentence)}</p>\n";
+        var happened = $"<p{(answer.Verdict == Verdict.NotRun ? " class=\"lede\"" : "")} id=\"headline-sentence\">{E(Headline.Sentence(r, p))}</p>\n";
+        h.Append(answer.Verdict == Verdict.NotRun ? happened + verdict : verdict + happened);
         if (r.DesignPoints.Count(d => !d.IsMovementOnly) > 1)
         {
             h.Append($"<p>This batch has {r.DesignPoints.Count} design points; the headline numbers and the charts of mechanisms describe " +
                      $"<strong>{E(p.Label)}</strong>, the one with the highest final net benefit. All design points are compared in the table and the sweep charts.</p>\n");
         }
         var evidence = Evidence.Of(r, p);
-        var sections = charts.Select(c => c.Section).Append(evidence is null ? null : ChartSet.SectionEvidence).OfType<string>().Distinct().ToList();
+        var sections = charts.Select(c => c.Section).Append(evidence is null ? null : ChartSet.SectionEvidence)
+            .Append(r.Robustness is null ? null : ChartSet.SectionRobustness).OfType<string>().Distinct().ToList();
         h.Append("<nav><ul>\n<li><a href=\"#run\">What was run</a></li>\n<li><a href=\"#headline\">Headline numbers</a></li>\n");
         foreach (var s in sections)
         {
@@ -94,6 +100,10 @@ public static class Report
             if (s == ChartSet.SectionEvidence && evidence is not null)
             {
                 EvidenceTable.Write(h, r, p, evidence);
+            }
+            if (s == ChartSet.SectionRobustness && r.Robustness is { } robustness)
+            {
+                RobustnessSection(h, robustness);
             }
             foreach (var c in charts.Where(c => c.Section == s))
             {
@@ -277,6 +287,7 @@ public static class Report
                      (hasRef ? (row.ReferenceNetBenefit is { } rn ? Cell(rn, Format.Benefit) : "<td></td>") : "") + "</tr>\n");
         }
         h.Append("</table>\n");
+        CounterfactualTable(h, r, p);
         if (r.DesignPoints.Count > 1)
         {
             h.Append("<h3>At the end, by design point</h3>\n<table id=\"design-points\">\n<tr><th>Design point</th><th>Settings</th><th>Reach</th><th>Fidelity</th><th>Net benefit</th></tr>\n");
@@ -289,6 +300,27 @@ public static class Report
             h.Append("</table>\n");
         }
         h.Append("</section>\n");
+    }
+
+    /// <summary>The compared measures at the end with take-up, without it, and the paired difference with its interval.</summary>
+    private static void CounterfactualTable(StringBuilder h, ResultFolder r, DesignPointSeries p)
+    {
+        if (!r.HasCounterfactual || TakeUpAnswer.NotApplicable(p) is not null)
+        {
+            return;
+        }
+        h.Append($"<h3>Against its own counterfactual, in {Format.Year(p.EndYear)}</h3>\n");
+        h.Append("<p>The counterfactual is the same world with institutions unable to take the innovation up (institutional adoption 0, everything else the same), " +
+                 "each replicate run with the same seed as its take-up run, so that the difference is institutional take-up's alone. Differences are take-up minus counterfactual, " +
+                 "with the 95% confidence interval of their mean over the replicates.</p>\n");
+        h.Append("<table id=\"counterfactual-table\">\n<tr><th>Measure</th><th>With institutional take-up</th><th>Without (counterfactual)</th><th>Difference</th></tr>\n");
+        foreach (var m in CounterfactualColumns.Compared.Where(m => p.Has(m) && p.Has(CounterfactualColumns.DifferenceOf(m))))
+        {
+            Func<double, string> f = m == MeasureSet.NetBenefit ? Format.Benefit : m is MeasureSet.Reach or MeasureSet.Lost ? Format.Percent : MeasureSet.IsCount(m) ? Format.People : Format.Score;
+            Func<double, string> signed = m == MeasureSet.NetBenefit ? Format.SignedBenefit : m is MeasureSet.Reach or MeasureSet.Lost ? Format.Points : MeasureSet.IsCount(m) ? Format.SignedPeople : Format.SignedScore;
+            h.Append($"<tr><td>{E(Format.Capital(Format.NameOf(m)))}</td>{Cell(p.Final(m), f)}{Cell(p.Final(CounterfactualColumns.Of(m)), f)}{Cell(p.Final(CounterfactualColumns.DifferenceOf(m)), signed)}</tr>\n");
+        }
+        h.Append("</table>\n");
     }
 
     private static string Cell(Summary s, Func<double, string> f)
@@ -333,6 +365,27 @@ public static class Report
         h.Append("</table>\n</details>\n");
     }
 
+    /// <summary>The share of worlds won with its interval, the flip region in words, the ranking, and how the worlds were made.</summary>
+    private static void RobustnessSection(StringBuilder h, RobustnessFindings f)
+    {
+        h.Append($"<p class=\"lede\" id=\"robustness-share\">{E(RobustnessText.ShareSentence(f))}</p>\n");
+        h.Append($"<p id=\"flip-region\" data-found=\"{(f.FlipRegionFound ? "true" : "false")}\">{E(f.FlipRegion)}</p>\n");
+        h.Append($"<p id=\"robustness-ranking\">{E(RobustnessText.RankingSentence(f))}</p>\n");
+        h.Append($"<p>The answer above is for the scenario's own values (net benefit difference {Format.SignedBenefit(f.BaseDifference)} by {Format.Year(f.Year)}). " +
+                 $"To see how far it depends on assumed numbers, {f.Samples} worlds were sampled by Latin hypercube over the plausible ranges of {f.Uncertain.Count} uncertain parameters " +
+                 $"(the scenario's ranges.csv where it gives one, else the parameter catalogue's; table below), each run {f.Replicates} time{(f.Replicates == 1 ? "" : "s")}, " +
+                 "each run paired by seed with its counterfactual. A world is won when the mean paired difference in net benefit is above 0. " +
+                 $"The region where the answer flips ({E(f.CaseOfInterest)}) was found by PRIM (patient rule induction, as in EMA Workbench): " +
+                 "coverage is the share of those worlds that lie inside it, density the share of the worlds inside it that are such worlds. " +
+                 "The ranking is by partial rank correlation with the difference (docs/analysis.md).</p>\n");
+        h.Append("<details><summary>The uncertain parameters and their plausible ranges</summary>\n<table id=\"uncertain\">\n<tr><th>Parameter</th><th>Sampled over</th><th>Source</th></tr>\n");
+        foreach (var u in f.Uncertain)
+        {
+            h.Append($"<tr><td><code>{E(u.Parameter)}</code></td><td>{E(u.Range)}</td><td>{E(u.Source)}</td></tr>\n");
+        }
+        h.Append("</table>\n</details>\n");
+    }
+
     private static void CalibrationText(StringBuilder h, ResultFolder r)
     {
         if (r.Fit is not { Count: > 0 } fit)
@@ -365,6 +418,9 @@ public static class Report
         (ResultFiles.Manifest, "program version, commit, seed, input hashes, command line, times"),
         (ResultFiles.Indices, "sensitivity indices"),
         (ResultFiles.Fit, "calibrated parameters"),
+        (ResultFiles.Robustness, "one row per sampled world: its parameters, then the difference take-up minus counterfactual in each headline measure"),
+        (ResultFiles.RobustnessRanking, "parameters by partial rank correlation with the difference in net benefit"),
+        (ResultFiles.RobustnessSummary, "the share of worlds won, the flip region and its statistics"),
         (ResultFiles.Observed, "the observations a calibration fitted, set against the model (a batch of a scenario that ships observations has them in scenario/observed.csv)"),
         (ResultFiles.ScenarioSnapshot, "the scenario's CSV files as they were read"),
         (ResultFiles.Charts, "every chart as PNG and SVG"),

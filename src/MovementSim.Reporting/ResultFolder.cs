@@ -53,6 +53,9 @@ public sealed class ResultFolder
     /// <summary>indices.csv, or null when absent.</summary>
     public IReadOnlyList<SensitivityIndex>? Indices { get; private set; }
 
+    /// <summary>What a robustness analysis found (robustness.json and its CSV files), or null when absent.</summary>
+    public RobustnessFindings? Robustness { get; private set; }
+
     /// <summary>fit.csv, or null when absent.</summary>
     public IReadOnlyList<FittedParameter>? Fit { get; private set; }
 
@@ -88,15 +91,23 @@ public sealed class ResultFolder
         }
     }
 
+    /// <summary>The runs were paired with their counterfactual (<c>batch --counterfactual</c>): the folder holds the columns of <see cref="CounterfactualColumns"/>.</summary>
+    public bool HasCounterfactual => Measures.Contains(CounterfactualColumns.DifferenceOf(MeasureSet.NetBenefit));
+
     /// <summary>
-    /// The movement-only design point to compare a design point with: the one whose other swept settings
-    /// match, else the only movement-only design point; null when there is none or it is ambiguous.
+    /// The movement alone to compare a design point with: its own paired counterfactual when the runs carry one (and
+    /// the comparison applies, see <see cref="TakeUpAnswer.NotApplicable"/>), else the movement-only design point whose
+    /// other swept settings match, else the only movement-only design point; null when there is none or it is ambiguous.
     /// </summary>
     public DesignPointSeries? ReferenceFor(DesignPointSeries dp)
     {
-        if (dp.IsMovementOnly)
+        if (dp.IsMovementOnly || TakeUpAnswer.NotApplicable(dp) is not null)
         {
             return null;
+        }
+        if (HasCounterfactual)
+        {
+            return dp.Counterfactual();
         }
         var references = DesignPoints.Where(d => d.IsMovementOnly).ToList();
         var matching = references.Where(r => r.Settings.Where(s => s.Parameter != "institutional_adoption")
@@ -158,6 +169,8 @@ public sealed class ResultFolder
         r.Observed = ReadObserved(root, out var observedProblems);
         r.ObservedProblems = observedProblems;
         r.FitInterval = ReadFitInterval(r.PathOf(ResultFiles.Calibration));
+        // A robustness analysis writes its files into its own folder; suite --robust puts that folder inside the batch's.
+        r.Robustness = RobustnessFindings.Read(root) ?? RobustnessFindings.Read(System.IO.Path.Combine(root, ResultFiles.RobustnessFolder));
         return r;
     }
 

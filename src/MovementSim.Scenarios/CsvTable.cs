@@ -41,13 +41,21 @@ public sealed class CsvTable
         OnMalformedRecord = onMalformed,
     };
 
-    /// <summary>Reads the file; null (with an error added) when it cannot be read or has no header.</summary>
+    /// <summary>
+    /// Reads the file (a regular file of at most <see cref="BoundedInput.MaxBytes"/>, see <see cref="BoundedInput"/>); null
+    /// (with an error added) when it cannot be read or has no header.
+    /// </summary>
     /// <param name="expectedHeader">The header the file should start with, for the message about an empty file.</param>
     public static CsvTable? Read(string fullPath, string displayPath, List<ScenarioError> errors, string? expectedHeader = null)
     {
         try
         {
-            return Tokenize(displayPath, errors, expectedHeader, options => CsvReader.FromFile(fullPath, options));
+            if (BoundedInput.ReadText(fullPath, out var problem) is not { } text)
+            {
+                errors.Add(new ScenarioError(displayPath, 0, 0, $"cannot read the file: {problem}"));
+                return null;
+            }
+            return Tokenize(displayPath, errors, expectedHeader, options => CsvReader.FromText(text, options));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvFormatException)
         {

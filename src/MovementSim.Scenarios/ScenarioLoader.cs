@@ -32,12 +32,30 @@ public static class ScenarioLoader
         ReferenceChecks.FormCounts(load, organisations, components);
         var observed = ObservedFile.Rows(load.Open(ScenarioFormat.Observed), load.Errors);
 
-        return load.Result(load.Errors.Count == 0
+        var scenario = load.Errors.Count == 0
             ? new ScenarioDefinition(load.ScenarioName, parameters, organisations, archetypes, components, events)
             {
                 Groups = groups,
                 EligiblePopulation = population,
             }
-            : null, settings, observed);
+            : null;
+        if (scenario is not null)
+        {
+            CheckSize(load, ScenarioSize.Of(scenario));
+        }
+        return load.Result(load.Errors.Count == 0 ? scenario : null, settings, observed);
+    }
+
+    /// <summary>Counts within the model's limits, and one run within the machine's memory (<see cref="ScenarioSize"/>).</summary>
+    private static void CheckSize(ScenarioLoad load, ScenarioSize size)
+    {
+        foreach (var (file, message) in size.Limits())
+        {
+            load.Error(load.Chain[0].FileDisplay(file), 0, 0, message);
+        }
+        if (load.Errors.Count == 0 && size.MemoryProblem(1, ScenarioSize.AvailableBytes) is { } memory)
+        {
+            load.Error(load.Chain[0].DisplayPath, 0, 0, memory);
+        }
     }
 }

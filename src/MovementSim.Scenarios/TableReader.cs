@@ -39,12 +39,12 @@ public sealed class TableReader
                 }
                 var near = NameSuggester.Nearest(name, format.Columns.Select(c => c.Name));
                 Error(table.Header.Line, i + 1, near is null
-                    ? $"unknown column '{name}': {format.Name} has the columns {string.Join(", ", format.Columns.Select(c => c.Name))}"
-                    : $"unknown column '{name}'; did you mean '{near}'?");
+                    ? $"unknown column '{Echo.Value(name)}': {format.Name} has the columns {string.Join(", ", format.Columns.Select(c => c.Name))}"
+                    : $"unknown column '{Echo.Value(name)}'; did you mean '{near}'?");
             }
             else if (_index.TryGetValue(name, out var first))
             {
-                Error(table.Header.Line, i + 1, $"column '{name}' appears twice in the header (also column {first + 1})");
+                Error(table.Header.Line, i + 1, $"column '{Echo.Value(name)}' appears twice in the header (also column {first + 1})");
             }
             else
             {
@@ -181,7 +181,7 @@ public sealed class RowReader
         }
         if (!IsValidName(name))
         {
-            Error(column, $"'{name}' is not a valid {column.Name} name: use only letters, digits, '_' and '-'");
+            Error(column, $"'{Echo.Value(name)}' is not a valid {column.Name} name: use only letters, digits, '_' and '-'");
             return false;
         }
         return true;
@@ -202,12 +202,12 @@ public sealed class RowReader
         }
         if (!StrictNumber.TryParse(text, out value))
         {
-            Error(column, $"'{text}' is not a number{PlainNumber.WhyNot(text)}: {column.Name} must be {column.Allowed}");
+            Error(column, $"'{Echo.Value(text)}' is not a number{PlainNumber.WhyNot(text)}: {column.Name} must be {column.Allowed}");
             return false;
         }
         if (!column.InRange(value))
         {
-            Error(column, $"{column.Name} = {text} is out of range: it must be {column.Allowed}");
+            Error(column, $"{column.Name} = {Echo.Value(text)} is out of range: it must be {column.Allowed}");
             return false;
         }
         return true;
@@ -222,22 +222,22 @@ public sealed class RowReader
         }
         if (!StrictNumber.TryParse(text, out var number))
         {
-            Error(column, $"'{text}' is not a number{PlainNumber.WhyNot(text)}: {column.Name} must be {column.Allowed}");
+            Error(column, $"'{Echo.Value(text)}' is not a number{PlainNumber.WhyNot(text)}: {column.Name} must be {column.Allowed}");
             return false;
         }
         if (number != Math.Floor(number))
         {
-            Error(column, $"'{text}' is not a whole number: {column.Name} must be {column.Allowed}");
+            Error(column, $"'{Echo.Value(text)}' is not a whole number: {column.Name} must be {column.Allowed}");
             return false;
         }
         if (!column.InRange(number))
         {
-            Error(column, $"{column.Name} = {text} is out of range: it must be {column.Allowed}");
+            Error(column, $"{column.Name} = {Echo.Value(text)} is out of range: it must be {column.Allowed}");
             return false;
         }
         if (number is > int.MaxValue or < int.MinValue)
         {
-            Error(column, $"{column.Name} = {text} is too large: it must be at most {int.MaxValue}");
+            Error(column, $"{column.Name} = {Echo.Value(text)} is too large: it must be at most {int.MaxValue}");
             return false;
         }
         value = (int)number;
@@ -260,7 +260,7 @@ public sealed class RowReader
         {
             return true;
         }
-        Error(column, $"'{text}' is not a valid {column.Name}: expected {column.Allowed}");
+        Error(column, $"'{Echo.Value(text)}' is not a valid {column.Name}: expected {column.Allowed}");
         return false;
     }
 
@@ -276,7 +276,7 @@ public sealed class RowReader
             return true;
         }
         var near = NameSuggester.Nearest(text, column.Choices!);
-        Error(column, $"'{text}' is not a valid {column.Name}: expected {column.Allowed}" + (near is null ? "" : $" (did you mean '{near}'?)"));
+        Error(column, $"'{Echo.Value(text)}' is not a valid {column.Name}: expected {column.Allowed}" + (near is null ? "" : $" (did you mean '{near}'?)"));
         return false;
     }
 }

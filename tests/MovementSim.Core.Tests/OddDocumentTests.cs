@@ -10,6 +10,7 @@ namespace MovementSim.Core.Tests;
 public class OddDocumentTests
 {
     private const string ParameterTableHeader = "| name | default | range | unit | meaning | source |";
+    private const string PlausibleTableHeader = "| name | default | plausible range | unit | source |";
     private const string SchedulingHeadingPrefix = "## 3.";
 
     private static readonly Lazy<string> RepoRoot = new(FindRepoRoot);
@@ -40,17 +41,20 @@ public class OddDocumentTests
         ParameterCells().Select(c => (c[0], c[1], c[2])).ToList();
 
     /// <summary>The six cells of every row of the parameter table, trimmed, backticks removed.</summary>
-    private static List<string[]> ParameterCells()
+    private static List<string[]> ParameterCells() => TableCells(ParameterTableHeader, 6);
+
+    /// <summary>The cells of every row of the table under <paramref name="headerLine"/>, trimmed, backticks removed.</summary>
+    private static List<string[]> TableCells(string headerLine, int columns)
     {
         var lines = OddLines();
-        var header = Array.FindIndex(lines, l => l.Trim() == ParameterTableHeader);
-        Assert.True(header >= 0, $"docs/model-odd.md has no line '{ParameterTableHeader}'");
+        var header = Array.FindIndex(lines, l => l.Trim() == headerLine);
+        Assert.True(header >= 0, $"docs/model-odd.md has no line '{headerLine}'");
         var rows = new List<string[]>();
         // header + 1 is the | --- | separator.
         for (var i = header + 2; i < lines.Length && lines[i].TrimStart().StartsWith('|'); i++)
         {
             var cells = lines[i].Trim().Trim('|').Split('|').Select(c => c.Trim().Trim('`')).ToArray();
-            Assert.True(cells.Length == 6, $"parameter table row has {cells.Length} cells, not 6: {lines[i]}");
+            Assert.True(cells.Length == columns, $"table row has {cells.Length} cells, not {columns}: {lines[i]}");
             rows.Add(cells);
         }
         return rows;
@@ -118,6 +122,18 @@ public class OddDocumentTests
             Assert.True(cells[4] == spec.Meaning, $"{spec.Name}: meaning '{cells[4]}' in the ODD, '{spec.Meaning}' in the catalog");
             Assert.True(cells[5] == spec.Source, $"{spec.Name}: source '{cells[5]}' in the ODD, '{spec.Source}' in the catalog");
         }
+    }
+
+    [Fact]
+    public void The_plausible_range_table_has_one_row_per_uncertain_parameter_in_catalog_order_with_the_catalogs_range_and_source()
+    {
+        var rows = TableCells(PlausibleTableHeader, 5);
+        var uncertain = ParameterCatalog.All.Where(s => s.IsUncertain).ToList();
+        // The expected rows, so that a failing test shows what to paste into section 8.1.
+        var expected = string.Join("\n", uncertain.Select(s =>
+            $"| `{s.Name}` | {s.Format(s.Default)} | {s.PlausibleText} | {(s.Unit.Length == 0 ? "—" : s.Unit)} | {s.PlausibleSource} |"));
+        var actual = string.Join("\n", rows.Select(c => $"| `{c[0]}` | {c[1]} | {c[2]} | {c[3]} | {c[4]} |"));
+        Assert.True(expected == actual, "section 8.1 of docs/model-odd.md differs from the catalog's plausible ranges; it should read:\n" + expected);
     }
 
     [Fact]

@@ -54,10 +54,11 @@ public class ArchitectureTests
         Assert.True(users.All(allowed.Contains), $"{package} is used by {string.Join(", ", users.Except(allowed))}; only {string.Join(", ", allowed)} may");
     }
 
-    /// <summary>What a result folder holds, as Batch defines it: the one statistics module, the file names (constants, so
-    /// not referenced at run time) and the manifest. Nothing of how a batch is run, resumed or sharded.</summary>
+    /// <summary>What a result folder holds, as Batch defines it: the one statistics module, the file and column names (constants, so
+    /// mostly not referenced at run time) and the manifest; and the one way its files are written (whole, under a temporary name,
+    /// then renamed), which charts and reports share. Nothing of how a batch is run, resumed or sharded.</summary>
     private static readonly string[] ResultFolderTypes =
-        ["Summary", "Difference", "SampleStatistics", "ResultFiles", "ResultManifest", "ManifestJson", "ManifestInput", "MergedShard"];
+        ["Summary", "Difference", "SampleStatistics", "ResultFiles", "ResultManifest", "ManifestJson", "ManifestInput", "MergedShard", "CounterfactualColumns", "AtomicFile"];
 
     [Fact]
     public void Reporting_uses_only_what_a_result_folder_holds_from_batch()

@@ -34,15 +34,15 @@ public static class ObservationChecks
             }
             if (!double.IsFinite(o.Year))
             {
-                errors.Add($"{at} ({o.Measure}): year {F(o.Year)} is not a finite number");
+                errors.Add($"{at} ({Echo.Value(o.Measure)}): year {F(o.Year)} is not a finite number");
             }
             if (!double.IsFinite(o.Value))
             {
-                errors.Add($"{at} ({o.Measure}, {F(o.Year)}): value {F(o.Value)} is not a finite number");
+                errors.Add($"{at} ({Echo.Value(o.Measure)}, {F(o.Year)}): value {F(o.Value)} is not a finite number");
             }
             if (!double.IsFinite(o.Weight) || o.Weight < 0)
             {
-                errors.Add($"{at} ({o.Measure}, {F(o.Year)}): weight {F(o.Weight)} must be a finite number >= 0");
+                errors.Add($"{at} ({Echo.Value(o.Measure)}, {F(o.Year)}): weight {F(o.Weight)} must be a finite number >= 0");
             }
         }
         if (errors.Count == 0 && PositiveWeights(observations) == 0)

@@ -56,8 +56,9 @@ public static class AnalysisFolder
 
     /// <summary>The closing batch: <paramref name="point"/> of the model's parameters, all replicates, into the analysis folder itself.</summary>
     /// <param name="snapshot">Writes its scenario/ snapshot; null uses the model's.</param>
+    /// <param name="counterfactual">Run each run with its counterfactual (<see cref="BatchRequest.Counterfactual"/>).</param>
     public static BatchOutcome RunClosingBatch(OutputFolder folder, BatchModel model, double[] point, IReadOnlyList<InputSource> inputs,
-        JsonObject manifestEntries, Action<string>? snapshot = null, IBatchProgress? progress = null)
+        JsonObject manifestEntries, Action<string>? snapshot = null, IBatchProgress? progress = null, bool counterfactual = false)
     {
         var design = model.DesignOf([point]);
         var request = model.RequestFor(design, folder.Root) with
@@ -66,6 +67,7 @@ public static class AnalysisFolder
             ManifestExtra = manifestEntries,
             WriteSnapshot = snapshot ?? model.Settings.WriteSnapshot,
             WriteSummary = true,
+            Counterfactual = counterfactual,
         };
         return BatchRunner.RunIn(folder, request, progress);
     }

@@ -81,7 +81,7 @@ public static class CalibrationTargets
             if (measures is not null && !measures.Contains(observation.Measure))
             {
                 var near = NameSuggester.Nearest(observation.Measure, measures.Names);
-                errors.Add(measureAt.Error($"unknown measure '{observation.Measure}'"
+                errors.Add(measureAt.Error($"unknown measure '{Echo.Value(observation.Measure)}'"
                     + (near is null ? "" : $" (did you mean '{near}'?)")
                     + $": the scenario's runs produce the measures {string.Join(", ", measures.Names)}"));
             }

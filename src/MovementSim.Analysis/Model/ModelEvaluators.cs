@@ -199,7 +199,7 @@ public sealed class ModelMeasures : ISimulatedMeasures
             {
                 if (!double.TryParse(fields[f], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[f]))
                 {
-                    throw new OutputFolderException($"{path}:{n + 1}: field {f + 1} '{fields[f]}' is not a number: the file is damaged; choose another --out");
+                    throw new OutputFolderException($"{path}:{n + 1}: field {f + 1} '{Echo.Value(fields[f])}' is not a number: the file is damaged; choose another --out");
                 }
             }
             var point = numbers.AsSpan(1, k).ToArray();

@@ -64,7 +64,7 @@ public static class RangesFile
             if (spec is null)
             {
                 var near = ParameterCatalog.Nearest(name);
-                row.Error(parameterColumn, $"unknown parameter '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
+                row.Error(parameterColumn, $"unknown parameter '{Echo.Value(name)}'" + (near is null ? "" : $" (did you mean '{near}'?)"));
                 continue;
             }
             if (firstLine.TryGetValue(spec.Name, out var first))
@@ -108,7 +108,7 @@ public static class RangesFile
         // Integer bounds need not be whole: a design's real coordinate is rounded when run.
         if (value < spec.Min || value > spec.Max)
         {
-            row.Error(cell, $"{spec.Name}: {column} {row.Raw(cell)} is outside the valid range: {spec.Name} must be {spec.RangeText}");
+            row.Error(cell, $"{spec.Name}: {column} {Echo.Value(row.Raw(cell))} is outside the valid range: {spec.Name} must be {spec.RangeText}");
             return false;
         }
         return true;

@@ -66,7 +66,7 @@ public static class ParameterSelection
             if (spec is null)
             {
                 var near = ParameterCatalog.Nearest(name);
-                errors.Add(at with { Message = $"unknown parameter '{name}'" + (near is null ? "" : $" (did you mean '{near}'?)") });
+                errors.Add(at with { Message = $"unknown parameter '{Echo.Value(name)}'" + (near is null ? "" : $" (did you mean '{near}'?)") });
                 continue;
             }
             if (!seen.Add(spec.Name))

@@ -26,7 +26,9 @@ public static class BoxDescription
             return $"{sentence} in none of the {box.SampleCount} sampled worlds.";
         }
         var worlds = $"{box.Count} of {box.SampleCount} sampled worlds";
-        if (!result.MeetsDensityThreshold)
+        // Dropping restrictions that do not matter can leave a box below the threshold the trajectory's box reached
+        // (with few worlds, a small pure box is not significant): then no region is claimed either.
+        if (!result.MeetsDensityThreshold || box.Density < result.Options.DensityThreshold)
         {
             var none = $"No region found where {outcome} with density at least {Number(result.Options.DensityThreshold)}";
             return box.Restrictions.Count == 0

@@ -8,6 +8,14 @@ namespace MovementSim.Batch;
 /// <summary>An input file of a result folder's scenario snapshot and its SHA-256.</summary>
 public sealed record ManifestInput(string File, string Sha256);
 
+/// <summary>A file of a result folder with its length and SHA-256, as when the manifest was written (see <see cref="FileDigest"/>).</summary>
+/// <param name="File">Its path inside the folder, '/'-separated.</param>
+public sealed record ManifestFile(string File, long Bytes, string Sha256)
+{
+    [JsonIgnore]
+    public FileDigest Digest => new(Bytes, Sha256);
+}
+
 /// <summary>A shard a merged result folder was made from.</summary>
 public sealed record MergedShard(string Folder, string Shard, string? CommandLine, string? Started, string? Finished);
 
@@ -18,7 +26,8 @@ public sealed record MergedShard(string Folder, string Shard, string? CommandLin
 /// </summary>
 /// <param name="MasterSeed">The batch's master seed; null when one run was given its own seed (<see cref="RunSeed"/>).</param>
 /// <param name="Shard">"K/N" for a shard's folder, null for a whole batch.</param>
-/// <param name="Jobs">Runs at once; null in a merged folder (each shard had its own).</param>
+/// <param name="Jobs">Runs at once; null in a merged folder (each shard had its own). Written even when null: the reader
+/// requires every constructor parameter, so a key left out made a merged folder's manifest unreadable.</param>
 /// <param name="MergedFrom">The shards a merged folder was made from; null otherwise.</param>
 /// <param name="Analysis">Entries an analysis (sensitivity, calibration) adds about itself, after the batch's own.</param>
 public sealed record ResultManifest(
@@ -38,8 +47,8 @@ public sealed record ResultManifest(
     int RunsFailed,
     string? Shard,
     string CommandLine,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Jobs,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ThreadsPerRun,
+    int? Jobs,
+    int? ThreadsPerRun,
     string Started,
     string Finished,
     bool Resumed,
@@ -53,6 +62,17 @@ public sealed record ResultManifest(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<MergedShard>? MergedFrom { get; init; }
+
+    /// <summary>
+    /// Every file the batch (or merge) wrote into the folder before this manifest, with its length and SHA-256: what merge
+    /// verifies a shard against. Null in manifests written before the list existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ManifestFile>? Files { get; init; }
+
+    /// <summary>True when every run was run with its counterfactual (columns of <see cref="CounterfactualColumns"/>); null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Counterfactual { get; init; }
 
     /// <remarks>Settable rather than init-only: System.Text.Json's source generator binds init-only members like
     /// constructor parameters, which an extension-data member cannot be.</remarks>
@@ -84,6 +104,24 @@ public sealed record ResultManifest(
     /// <summary>An analysis' entries as <see cref="Analysis"/> holds them, in their order.</summary>
     public static Dictionary<string, JsonElement>? AnalysisEntries(JsonObject? entries) =>
         entries?.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value, ManifestJson.Relaxed.JsonNode), StringComparer.Ordinal);
+
+    /// <summary>The result files present in <paramref name="root"/> (<see cref="ResultFiles.Verified"/>, then the scenario snapshot's), described.</summary>
+    public static IReadOnlyList<ManifestFile> FilesOf(string root)
+    {
+        var names = ResultFiles.Verified.Where(n => System.IO.File.Exists(Path.Combine(root, n))).ToList();
+        var snapshot = Path.Combine(root, ResultFiles.ScenarioSnapshot);
+        if (Directory.Exists(snapshot))
+        {
+            names.AddRange(Directory.EnumerateFiles(snapshot, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Order(StringComparer.Ordinal));
+        }
+        return names.Select(n =>
+        {
+            var digest = FileDigest.Of(Path.Combine(root, n));
+            return new ManifestFile(n, digest.Bytes, digest.Sha256);
+        }).ToArray();
+    }
 
     public static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -8,11 +8,25 @@ public static class AtomicFile
 {
     public static string TempOf(string path) => path + ".tmp";
 
-    public static void WriteAllText(string path, string text)
+    /// <remarks>A write that fails (a full disk) deletes its temporary file: nothing half-written is left, under either name.</remarks>
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, ResultFiles.Utf8.GetBytes(text));
+
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         var temp = TempOf(path);
-        File.WriteAllText(temp, text, ResultFiles.Utf8);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            DeleteTemp(path);
+            throw;
+        }
     }
 
     /// <summary>A CSV writer (<see cref="CsvOutput"/>) on the temporary file; call <see cref="Commit"/> after disposing it.</summary>
@@ -21,11 +35,19 @@ public static class AtomicFile
     /// <summary>Writes the CSV records of <paramref name="write"/> under the temporary name, then renames the file.</summary>
     public static void WriteCsv(string path, Action<CsvWriter> write, CsvWriterOptions? options = null)
     {
-        using (var writer = CreateCsv(path, options))
+        try
         {
-            write(writer);
+            using (var writer = CreateCsv(path, options))
+            {
+                write(writer);
+            }
+            Commit(path);
         }
-        Commit(path);
+        catch
+        {
+            DeleteTemp(path);
+            throw;
+        }
     }
 
     public static void Commit(string path) => File.Move(TempOf(path), path, overwrite: true);

@@ -19,7 +19,7 @@ public static class ResultFiles
     public const string Charts = "charts";
     public const string Report = "report.html";
 
-    // Written by the analyses (sensitivity, calibrate), read by the report: one name for writer and reader.
+    // Written by the analyses (sensitivity, calibrate, robustness), read by the report: one name for writer and reader.
     public const string Indices = "indices.csv";
     public const string Fit = "fit.csv";
     public const string Observed = ObservedFile.Name;
@@ -30,9 +30,18 @@ public static class ResultFiles
     public const string AbcSamples = "abc-samples.csv";
     public const string Bootstrap = "bootstrap.csv";
     public const string BootstrapData = "bootstrap-data.csv";
+    public const string Robustness = "robustness.csv";
+    public const string RobustnessRanking = "robustness-ranking.csv";
+    public const string RobustnessSummary = "robustness.json";
+
+    /// <summary>A batch's robustness analysis, as suite --robust places it inside the batch's folder (the report reads it there too).</summary>
+    public const string RobustnessFolder = "robustness";
 
     /// <summary>The copy of calibrate's --observed file among the inputs of scenario/ (the scenario's own observed.csv keeps its name).</summary>
     public const string ObservedInput = "observed-input.csv";
+
+    /// <summary>The copy of robustness' --ranges file among the inputs of scenario/ (the scenario's own ranges.csv keeps its name).</summary>
+    public const string RangesInput = "ranges-input.csv";
 
     /// <summary>The page comparing every scenario, in the root of a suite's results.</summary>
     public const string Index = "index.html";
@@ -45,6 +54,9 @@ public static class ResultFiles
 
     /// <summary>What batch this folder holds, so that a repeated command resumes it and a different one is refused.</summary>
     public const string Plan = ".plan.json";
+
+    /// <summary>The files of a batch's result that its manifest lists with length and SHA-256 (besides the scenario snapshot's).</summary>
+    public static readonly IReadOnlyList<string> Verified = [Design, Timeseries, Runs, Timing, Failures, Summary];
 
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 }

@@ -23,12 +23,26 @@ public static class SummaryWriter
 
     /// <summary>summary.csv from timeseries.csv, whose rows are ordered by run id and so grouped by design point.</summary>
     /// <param name="jobs">Threads computing the statistics of a pass (the output does not depend on it).</param>
+    /// <exception cref="InvalidDataException">A row of the file does not read as a timeseries row (the file is damaged).</exception>
     public static Effort Write(string timeseriesPath, string summaryPath, long memoryBudget = DefaultMemoryBudget, int jobs = 1)
     {
         using var reader = new LineReader(timeseriesPath);
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{timeseriesPath} is empty");
+        if (header.Split(',').Length <= TextBlock.FirstMeasureField)
+        {
+            throw new InvalidDataException($"{timeseriesPath} has no measure columns: it is not a timeseries.csv");
+        }
         var measures = header.Split(',')[TextBlock.FirstMeasureField..];
-        return Write(summaryPath, measures, TextBlock.All(reader), memoryBudget, jobs);
+        try
+        {
+            return Write(summaryPath, measures, TextBlock.All(reader), memoryBudget, jobs);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            // The text parser counts commas and parses in place for speed; a damaged row fails somewhere inside it.
+            AtomicFile.DeleteTemp(summaryPath);
+            throw new InvalidDataException($"{timeseriesPath} is damaged: a row does not read as design_point, step, year and {measures.Length} measures", e);
+        }
     }
 
     /// <summary>summary.csv from the binary parts (<see cref="ValuesPart"/>) of the finished runs, in run-id order.</summary>

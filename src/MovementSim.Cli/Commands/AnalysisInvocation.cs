@@ -37,7 +37,8 @@ internal static class AnalysisOptions
     };
 
     public const string ExitCodes = "Exit codes: 0 done, 1 invalid input (every problem listed as file:line:column: message before anything runs), " +
-        "2 usage error or output folder in use or holding something else, 3 some runs failed (see failures.csv in the batch folder named).";
+        "2 usage error or output folder in use or holding something else, 3 some runs failed (see failures.csv in the batch folder named), " +
+        "4 input/output failure (disk full, read-only, permission denied; the reason is printed).";
 }
 
 /// <summary>The scenario, ranges and parameters of an analysis, loaded and checked; problems collected in <see cref="Errors"/>.</summary>
@@ -130,7 +131,12 @@ internal static class AnalysisInvocation
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.SomeRunsFailed;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(Failures.IoMessage(e));
+            return Cli.IoFailure;
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.InvalidInput;

@@ -6,9 +6,9 @@ namespace MovementSim.Cli.Commands;
 
 /// <summary>
 /// <c>batch SCENARIO [--reps N] [--jobs N] [--threads N] [--seed N] [--set name=value ...] [--design FILE] [--shard K/N]
-/// [--out DIR] [--force] [--quiet] [--no-report] [--slurm [--shards N] [--dry-run]]</c>: design points × replicates, in parallel,
+/// [--out DIR] [--counterfactual] [--force] [--quiet] [--no-report] [--slurm [--shards N] [--dry-run]]</c>: design points × replicates, in parallel,
 /// resumable, sharded or submitted to Slurm. Exit codes: 0 all runs succeeded, 1 invalid input,
-/// 2 usage error (also: output folder locked or holding another batch), 3 some runs failed.
+/// 2 usage error (also: output folder locked or holding another batch), 3 some runs failed, 4 input/output failure.
 /// </summary>
 public static class BatchCommand
 {
@@ -26,14 +26,16 @@ public static class BatchCommand
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (runs whose id modulo N is K); join shards with merge.", HelpName = "K/N" };
         var force = new Option<bool>("--force") { Description = $"Allow a design of more runs than its limit (sweep setting max_runs, default {DesignRequest.DefaultMaxRuns})." };
         var noReport = BatchOptions.NoReport();
+        var counterfactual = BatchOptions.Counterfactual();
         var threads = BatchOptions.Threads("default 1: a batch runs its runs in parallel instead");
         var slurm = new Option<bool>("--slurm") { Description = "Write a Slurm job-array script (one task per shard, then a merge job) into the output folder and submit it with sbatch." };
         var shards = new Option<int?>("--shards") { Description = "With --slurm: number of shards (array tasks), default 1.", HelpName = "N" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With --slurm: write the scripts without submitting them." };
         var command = new Command("batch", "Run a scenario's design (its sweep.csv, or --design) with replicates; write timeseries, runs, summary, design and manifest. " +
-            "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv).")
+            "Exit codes: 0 all runs finished, 1 invalid input, 2 usage error or output folder in use, 3 some runs failed (see failures.csv), " +
+            "4 input/output failure (disk full, read-only, permission denied; finished runs are kept and the same command resumes).")
         {
-            scenario, common.Reps, common.Jobs, threads, common.Seed, common.Set, design, shard, common.Out, force, common.Quiet, noReport, slurm, shards, dryRun,
+            scenario, common.Reps, common.Jobs, threads, common.Seed, common.Set, design, shard, common.Out, counterfactual, force, common.Quiet, noReport, slurm, shards, dryRun,
         };
         command.SetAction(parse => BatchInvocation.Execute(
             new BatchArguments
@@ -45,6 +47,7 @@ public static class BatchCommand
                 DesignFile = parse.GetValue(design),
                 Shard = parse.GetValue(shard),
                 Force = parse.GetValue(force),
+                Counterfactual = parse.GetValue(counterfactual),
                 Slurm = parse.GetValue(slurm),
                 Shards = parse.GetValue(shards),
                 DryRun = parse.GetValue(dryRun),

@@ -21,6 +21,9 @@ internal sealed record BatchArguments
     public bool Slurm { get; init; }
     public int? Shards { get; init; }
     public bool DryRun { get; init; }
+
+    /// <summary>Pair every run with its counterfactual (see <see cref="BatchRequest.Counterfactual"/>).</summary>
+    public bool Counterfactual { get; init; }
     public string CommandLine { get; init; } = "";
 }
 
@@ -56,22 +59,7 @@ internal static class BatchInvocation
         {
             usage.Add($"--seed of a run must be a non-negative 32-bit integer (got {args.Common.Seed}), as the seed column of a batch");
         }
-        if (args.Shards is not null && !args.Slurm)
-        {
-            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
-        }
-        if (args.Shards is < 1)
-        {
-            usage.Add($"--shards must be at least 1 (got {args.Shards})");
-        }
-        if (args.DryRun && !args.Slurm)
-        {
-            usage.Add("--dry-run needs --slurm");
-        }
-        if (args.Slurm && args.Shard is not null)
-        {
-            usage.Add("--slurm cuts the batch into shards itself: drop --shard");
-        }
+        CheckSlurm(args.Slurm, args.Shards, args.DryRun, args.Shard, usage);
         if (usage.Count > 0)
         {
             foreach (var u in usage)
@@ -123,6 +111,12 @@ internal static class BatchInvocation
         }
 
         var scenario = loaded.Scenario;
+        var jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount);
+        if (!args.Slurm && MemoryProblem(scenario, design, shard, jobs) is { } memory)
+        {
+            stderr.WriteLine($"movementsim: {memory}; nothing was run");
+            return Cli.InvalidInput;
+        }
         var output = args.Common.Out ?? DefaultOutput(scenario.Name);
         try
         {
@@ -138,8 +132,9 @@ internal static class BatchInvocation
                 OutputDirectory = output,
                 InputFiles = inputs,
                 Shard = shard,
-                Jobs = args.Common.Jobs ?? (args.IsRun ? 1 : Environment.ProcessorCount),
+                Jobs = jobs,
                 Executor = new SimulationExecutor(args.Threads ?? (args.IsRun ? Environment.ProcessorCount : 1)),
+                Counterfactual = args.Counterfactual,
                 CommandLine = args.CommandLine,
                 WriteSnapshot = folder =>
                 {
@@ -151,6 +146,7 @@ internal static class BatchInvocation
                 },
             };
             var outcome = ProgressDisplay.Run(terminal, stderr, args.Common.Quiet, progress => BatchRunner.Run(batch, progress));
+            ReportRepaired(outcome, stderr);
             if (!args.Common.Quiet)
             {
                 stderr.WriteLine(Describe(outcome));
@@ -167,10 +163,68 @@ internal static class BatchInvocation
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.UsageError;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            stderr.WriteLine(Failures.IoMessage(e));
+            return Cli.IoFailure;
+        }
+        catch (InvalidOperationException e)
+        {
+            // sbatch missing or refusing a script.
             stderr.WriteLine($"movementsim: {e.Message}");
             return Cli.InvalidInput;
+        }
+    }
+
+    /// <summary>Says which runs of an earlier attempt failed verification and were run again (even with --quiet: it is a warning).</summary>
+    internal static void ReportRepaired(BatchOutcome outcome, TextWriter stderr)
+    {
+        const int Shown = 10;
+        foreach (var problem in outcome.Repaired.Take(Shown))
+        {
+            stderr.WriteLine($"movementsim: warning: {problem}; the run was executed again");
+        }
+        if (outcome.Repaired.Count > Shown)
+        {
+            stderr.WriteLine($"movementsim: warning: {outcome.Repaired.Count - Shown} more runs failed verification and were executed again");
+        }
+    }
+
+    /// <summary>
+    /// Whether the runs that go at once fit in memory: the largest design point's run (a sweep may vary people or degrees)
+    /// times the runs at once. The loader has already refused a scenario one run of which does not fit.
+    /// </summary>
+    private static string? MemoryProblem(ScenarioDefinition scenario, Design design, Shard shard, int jobs)
+    {
+        // Only these parameters change a run's size: when none is swept, one estimate serves every design point.
+        string[] sizing = ["people", "mean_degree", "network", "actor_network", "actor_mean_degree", "broker_ties", "steps"];
+        var points = design.Swept.Any(p => sizing.Contains(p.Name)) ? design.Points.Select(p => p.Index) : [0];
+        var largest = points
+            .Select(dp => design.ParametersOf(dp, scenario.Parameters))
+            .DistinctBy(p => (p.People, p.MeanDegree, p.Network, p.ActorNetwork, p.ActorMeanDegree, p.BrokerTies, p.Steps))
+            .Select(p => ScenarioSize.Of(scenario with { Parameters = p }))
+            .MaxBy(size => size.Bytes)!;
+        return largest.MemoryProblem((int)Math.Min(jobs, design.RunCountIn(shard)), ScenarioSize.AvailableBytes);
+    }
+
+    /// <summary>The rules between --slurm, --shards, --dry-run and --shard, shared by every command that can run on a cluster.</summary>
+    internal static void CheckSlurm(bool slurm, int? shards, bool dryRun, string? shard, List<string> usage)
+    {
+        if (shards is not null && !slurm)
+        {
+            usage.Add("--shards needs --slurm (for a single shard use --shard K/N)");
+        }
+        if (shards is < 1)
+        {
+            usage.Add($"--shards must be at least 1 (got {shards})");
+        }
+        if (dryRun && !slurm)
+        {
+            usage.Add("--dry-run needs --slurm");
+        }
+        if (slurm && shard is not null)
+        {
+            usage.Add("--slurm cuts the runs into shards itself: drop --shard");
         }
     }
 
@@ -201,7 +255,8 @@ internal static class BatchInvocation
     private static string? DefaultSweep(string scenarioFolder)
     {
         var path = Path.Combine(scenarioFolder, SweepFile.DefaultName);
-        return File.Exists(path) ? path : null;
+        // Any entry of that name, so that a folder or FIFO named sweep.csv is reported rather than skipped.
+        return Path.Exists(path) ? path : null;
     }
 
     /// <summary>results/&lt;scenario&gt;/&lt;timestamp&gt;, the scenario name reduced to safe characters.</summary>
@@ -220,7 +275,7 @@ internal static class BatchInvocation
             var eq = s.IndexOf('=');
             if (eq <= 0)
             {
-                usage.Add($"--set '{s}' is not name=value (for example --set imitation=0.4)");
+                usage.Add($"--set '{Echo.Value(s)}' is not name=value (for example --set imitation=0.4)");
                 continue;
             }
             result.Add((s[..eq].Trim(), s[(eq + 1)..].Trim()));
@@ -246,12 +301,21 @@ internal static class BatchInvocation
         {
             batchArgs.Add("--force");
         }
+        if (args.Counterfactual)
+        {
+            batchArgs.Add("--counterfactual");
+        }
         var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
+        if (SlurmScripts.Problem(Path.GetFullPath(output), logFolder: true) is { } unsafeOutput)
+        {
+            stderr.WriteLine($"movementsim: --out {unsafeOutput}");
+            return Cli.UsageError;
+        }
         // The merged result will land in the output folder: claim it now with the batch's plan, so
         // that the merge job finds it its own and nobody else writes there in between.
-        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output },
+        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output, Counterfactual = args.Counterfactual },
             InputFiles.Describe(InputsOf(loaded, sweepPath)));
-        using (OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
+        using (var folder = OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
         {
             if (args.DryRun)
             {
@@ -263,13 +327,15 @@ internal static class BatchInvocation
                 var submitted = SlurmScripts.Submit(job);
                 stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({shards} shards) and merge job {submitted.MergeJobId}; results will be in {Path.GetFullPath(output)}");
             }
+            // The merge job finishes the folder: keep its plan.
+            folder.Keep();
         }
         stdout.WriteLine(Path.GetFullPath(output));
         return Cli.Ok;
     }
 
     /// <summary>How to start this program again on a cluster node: $MOVEMENTSIM_COMMAND, else this build.</summary>
-    private static IReadOnlyList<string> ProgramCommand()
+    internal static IReadOnlyList<string> ProgramCommand()
     {
         var configured = Environment.GetEnvironmentVariable("MOVEMENTSIM_COMMAND");
         if (!string.IsNullOrWhiteSpace(configured))

@@ -30,5 +30,12 @@ internal static class BatchOptions
     /// <summary>For large sweeps and clusters: the charts and report can be made later with <c>report DIR</c>.</summary>
     public static Option<bool> NoReport() => new("--no-report") { Description = "Do not draw the charts and report.html when the results are complete (make them later with: report DIR)." };
 
+    /// <summary>Each run paired with the same world without institutional take-up, for the report's answer to the source's question.</summary>
+    public static Option<bool> Counterfactual() => new("--counterfactual")
+    {
+        Description = "Run each run also as its counterfactual (institutional_adoption = 0, same seed) and add, for reach, fidelity, net_benefit, " +
+            "lost, people_reached and people_lost, the columns m_counterfactual and m_difference; the report then leads with the answer against it.",
+    };
+
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress display." };
 }

@@ -284,6 +284,12 @@ public static class CalibrateCommand
                     "add observations, fit fewer parameters, or give weights 1/sigma^2 and --threshold-scale absolute").ToString());
             }
         }
+        // The start points (Nelder-Mead) or the sample (ABC) are a design held whole: one too big for memory is refused now.
+        var points = args.Method == CalibrationMethod.NelderMead ? options.Starts : args.Samples ?? DefaultAbcSamples;
+        if (DesignMemory.Problem(points, Math.Max(1, inputs.Parameters.Count)) is { } memory)
+        {
+            errors.Add($"movementsim: {memory} (lower {(args.Method == CalibrationMethod.NelderMead ? "--starts" : "--samples")})");
+        }
         if (errors.Count > 0 || inputs.Scenario is null)
         {
             return AnalysisInvocation.InvalidInput(errors, stderr);

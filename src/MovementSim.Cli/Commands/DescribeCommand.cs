@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
+using MovementSim.Analysis.Model;
 using MovementSim.Core;
 using MovementSim.Scenarios;
 
 namespace MovementSim.Cli.Commands;
 
-/// <summary><c>describe [SCENARIO]</c>: every parameter (value, default, range, unit, meaning), a scenario's innovation (with the
+/// <summary><c>describe [SCENARIO]</c>: every parameter (value, default, range, plausible range, unit, meaning), a scenario's innovation (with the
 /// years each alternative exists), groups, population, events and observations, and every file's columns.</summary>
 public static class DescribeCommand
 {
@@ -15,7 +17,7 @@ public static class DescribeCommand
             Description = "Scenario folder; without it, the defaults are shown.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("describe", "List every parameter with its value (or default), range, unit and meaning, and every scenario file's columns.") { scenario };
+        var command = new Command("describe", "List every parameter with its value (or default), range, plausible range (the scenario's ranges.csv, else the catalog's), unit and meaning, and every scenario file's columns.") { scenario };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(scenario);
@@ -37,7 +39,17 @@ public static class DescribeCommand
                     }
                     return Cli.InvalidInput;
                 }
-                parameters = ScenarioDescriber.Parameters(loaded);
+                var ranges = PlausibleRanges.LoadScenarioFile(loaded);
+                if (ranges is { IsValid: false })
+                {
+                    foreach (var e in ranges.Errors)
+                    {
+                        stderr.WriteLine(e);
+                    }
+                    return Cli.InvalidInput;
+                }
+                parameters = ScenarioDescriber.Parameters(loaded, ranges?.Ranges.ToDictionary(r => r.Key,
+                    r => new ScenarioRange(r.Value.Min, r.Value.Max, string.Create(CultureInfo.InvariantCulture, $"{r.Value.Where.File}:{r.Value.Where.Line}"))));
                 scenarioLoad = loaded;
                 stdout.WriteLine($"Parameters of {folder} (* = differs from the default):");
             }
@@ -49,7 +61,8 @@ public static class DescribeCommand
                 var unit = p.Unit.Length > 0 ? $" [{p.Unit}]" : "";
                 stdout.WriteLine($"{mark} {p.Name.PadRight(nameWidth)}{p.Value.PadRight(valueWidth)}{p.Meaning}{unit}");
                 var origin = p.SetBy is null ? "" : $"; set in {p.SetBy}";
-                stdout.WriteLine($"  {"".PadRight(nameWidth)}{"".PadRight(valueWidth)}default {p.Default}; {p.Range}; source: {p.Source}{origin}");
+                var plausible = p.Plausible.Length == 0 ? "" : $"; plausible {p.Plausible} ({p.PlausibleSource})";
+                stdout.WriteLine($"  {"".PadRight(nameWidth)}{"".PadRight(valueWidth)}default {p.Default}; {p.Range}{plausible}; source: {p.Source}{origin}");
             }
             if (folder is not null)
             {

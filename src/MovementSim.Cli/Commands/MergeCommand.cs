@@ -13,7 +13,9 @@ public static class MergeCommand
         var output = new Option<string>("--out") { Description = "Folder for the merged result.", Required = true, HelpName = "DIR" };
         var quiet = BatchOptions.Quiet();
         var noReport = BatchOptions.NoReport();
-        var command = new Command("merge", "Join the outputs of batch --shard K/N into one result, identical to the unsharded batch; refuses shards of different batches.")
+        var command = new Command("merge", "Join the outputs of batch --shard K/N into one result, identical to the unsharded batch; refuses shards of different batches "
+            + "and shards whose files do not match the lengths and SHA-256 in their manifest.json, writing nothing. "
+            + "Exit codes: 0 merged, 1 invalid or damaged shards, 2 usage error or output folder in use, 3 some runs failed, 4 input/output failure.")
         {
             folders, output, quiet, noReport,
         };
@@ -47,10 +49,15 @@ public static class MergeCommand
                 stderr.WriteLine($"movementsim: {e.Message}");
                 return Cli.UsageError;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (InvalidDataException e)
             {
                 stderr.WriteLine($"movementsim: {e.Message}");
                 return Cli.InvalidInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine(Failures.IoMessage(e));
+                return Cli.IoFailure;
             }
         });
         return command;

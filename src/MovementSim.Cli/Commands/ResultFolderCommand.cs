@@ -6,7 +6,7 @@ namespace MovementSim.Cli.Commands;
 /// <summary>
 /// A command on one result folder (plot, report): its RESULTS_DIR argument, and the guard that turns what a user can
 /// fix (a missing folder, a folder that is not a result folder, a malformed file, a file that cannot be written) into
-/// "path: message" on stderr and exit code 1, without a stack trace.
+/// "path: message" on stderr and exit code 1 (4 when a file cannot be read or written), without a stack trace.
 /// </summary>
 internal static class ResultFolderCommand
 {
@@ -41,7 +41,7 @@ internal static class ResultFolderCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{path}: {e.Message}");
-            return Cli.InvalidInput;
+            return Cli.IoFailure;
         }
     }
 }

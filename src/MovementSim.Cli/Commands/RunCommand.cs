@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace MovementSim.Cli.Commands;
 
-/// <summary><c>run SCENARIO [--seed N] [--set name=value ...] [--out DIR] [--threads N] [--quiet] [--no-report]</c>: one run, written like a batch of one.</summary>
+/// <summary><c>run SCENARIO [--seed N] [--set name=value ...] [--out DIR] [--threads N] [--counterfactual] [--quiet] [--no-report]</c>: one run, written like a batch of one.</summary>
 public static class RunCommand
 {
     /// <param name="afterRun">Called with the result folder once it is complete (charts and report).</param>
@@ -23,9 +23,10 @@ public static class RunCommand
         var quiet = BatchOptions.Quiet();
         var noReport = BatchOptions.NoReport();
         var threads = BatchOptions.Threads("default: all cores");
+        var counterfactual = BatchOptions.Counterfactual();
         var command = new Command("run", "Run a scenario once and write timeseries, runs, summary and manifest to the output folder.")
         {
-            scenario, seed, set, output, threads, quiet, noReport,
+            scenario, seed, set, output, threads, counterfactual, quiet, noReport,
         };
         command.SetAction(parse => BatchInvocation.Execute(
             new BatchArguments
@@ -34,6 +35,7 @@ public static class RunCommand
                 Scenario = parse.GetRequiredValue(scenario),
                 Common = new CommonArguments(null, null, parse.GetValue(seed), parse.GetValue(set) ?? [], parse.GetValue(output), parse.GetValue(quiet)),
                 Threads = parse.GetValue(threads),
+                Counterfactual = parse.GetValue(counterfactual),
                 CommandLine = BatchInvocation.CommandLineOf(parse),
             },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(noReport) ? null : afterRun, terminal));

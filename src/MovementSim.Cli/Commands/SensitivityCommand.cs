@@ -149,7 +149,7 @@ public static class SensitivityCommand
             if (!measures.Contains(args.Measure))
             {
                 var near = NameSuggester.Nearest(args.Measure, measures.Names);
-                errors.Add(new ScenarioError("--measure", 0, 0, $"unknown measure '{args.Measure}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
+                errors.Add(new ScenarioError("--measure", 0, 0, $"unknown measure '{Echo.Value(args.Measure)}'" + (near is null ? "" : $" (did you mean '{near}'?)") +
                     $": the measures are the columns of timeseries.csv after year, e.g. {MeasureSet.NetBenefit}, {MeasureSet.Reach}, {MeasureSet.Fidelity}").ToString());
             }
             var p = s.Parameters;
@@ -165,7 +165,17 @@ public static class SensitivityCommand
                 target = new MeasureAt(args.Measure, step.Value);
             }
             var runs = SensitivityStudy.RunCount(args.Method, inputs.Parameters.Count, samples, reps);
-            if (inputs.Parameters.Count > 0 && runs > DesignRequest.DefaultMaxRuns && !args.Force)
+            if (inputs.Parameters.Count > 0 && runs > int.MaxValue)
+            {
+                // Even --force cannot make a design of more runs than run ids can number.
+                errors.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"movementsim: the analysis needs {runs:N0} runs, more than one design can hold ({int.MaxValue:N0}), even with --force: lower --samples or --reps"));
+            }
+            else if (inputs.Parameters.Count > 0 && DesignMemory.Problem(SensitivityStudy.PointCount(args.Method, inputs.Parameters.Count, samples), inputs.Parameters.Count) is { } memory)
+            {
+                errors.Add($"movementsim: {memory} (lower --samples)");
+            }
+            else if (inputs.Parameters.Count > 0 && runs > DesignRequest.DefaultMaxRuns && !args.Force)
             {
                 errors.Add($"movementsim: the analysis needs {runs} runs ({SensitivityStudy.PointCount(args.Method, inputs.Parameters.Count, samples)} design points " +
                     $"and a baseline × {reps} replicates), more than {DesignRequest.DefaultMaxRuns}: lower --samples or --reps, or pass --force");

@@ -1,3 +1,5 @@
+using MovementSim.Scenarios;
+
 namespace MovementSim.Cli.Commands;
 
 /// <summary>Reads <c>--set name=value</c> arguments; the scenario loader validates names and values.</summary>
@@ -12,7 +14,7 @@ public static class SetOption
             var eq = a.IndexOf('=');
             if (eq <= 0)
             {
-                stderr.WriteLine($"movementsim: --set expects name=value, got '{a}'");
+                stderr.WriteLine($"movementsim: --set expects name=value, got '{Echo.Value(a)}'");
                 return null;
             }
             result.Add((a[..eq].Trim(), a[(eq + 1)..].Trim()));

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using MovementSim.Analysis.Model;
+using MovementSim.Batch;
 using MovementSim.Reporting;
 using MovementSim.Scenarios;
 using Spectre.Console;
@@ -7,10 +9,10 @@ using Spectre.Console;
 namespace MovementSim.Cli.Commands;
 
 /// <summary>
-/// <c>suite [SCENARIOS_DIR] [--reps N] [--jobs N] [--seed N] [--results DIR]</c>: the main job of ./run.sh. Every
+/// <c>suite [SCENARIOS_DIR] [--reps N] [--jobs N] [--seed N] [--results DIR] [--robust [--samples N]]</c>: the main job of ./run.sh. Every
 /// scenario folder under SCENARIOS_DIR is checked first (nothing runs if one is invalid), then run as a
-/// replicated batch into RESULTS/&lt;scenario&gt;/&lt;timestamp&gt; with its charts and report, and finally all are
-/// compared in RESULTS/index.html.
+/// replicated batch, each run paired with its counterfactual (--counterfactual), into RESULTS/&lt;scenario&gt;/&lt;timestamp&gt;
+/// with its charts and report, and finally all are compared in RESULTS/index.html.
 /// </summary>
 public static class SuiteCommand
 {
@@ -29,9 +31,15 @@ public static class SuiteCommand
         var seed = new Option<int?>("--seed") { Description = "Master seed of every batch (default 1).", HelpName = "N" };
         var results = new Option<string>("--results") { Description = "Where scenario results and index.html go (default: results).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
         var quiet = BatchOptions.Quiet();
-        var command = new Command("suite", "Run every scenario of a folder as a replicated batch with charts and a report, then compare them all in RESULTS/index.html (what ./run.sh runs).")
+        var robust = new Option<bool>("--robust")
         {
-            folder, reps, jobs, seed, results, quiet,
+            Description = "Also run each scenario's robustness analysis (see robustness --help) into RESULTS/<scenario>/<timestamp>/robustness; its report section joins the scenario's report. " +
+                "Scenarios without a movement or without institutional adoption have none.",
+        };
+        var samples = new Option<int?>("--samples") { Description = $"With --robust: sampled worlds per scenario (default {RobustnessCommand.DefaultSamples}).", HelpName = "N" };
+        var command = new Command("suite", "Run every scenario of a folder as a replicated batch, each run paired with its counterfactual, with charts and a report, then compare them all in RESULTS/index.html (what ./run.sh runs).")
+        {
+            folder, reps, jobs, seed, results, quiet, robust, samples,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +64,8 @@ public static class SuiteCommand
             foreach (var s in scenarios)
             {
                 var loaded = ScenarioLoader.Load(s);
-                foreach (var e in loaded.Errors)
+                var ranges = parse.GetValue(robust) ? PlausibleRanges.LoadScenarioFile(loaded)?.Errors ?? [] : [];
+                foreach (var e in loaded.Errors.Concat(ranges))
                 {
                     stderr.WriteLine(e);
                     problems++;
@@ -69,6 +78,16 @@ public static class SuiteCommand
             }
 
             var resultsRoot = parse.GetRequiredValue(results);
+            // Before hours of runs: an index.html or chart in the way that MovementSim did not write is refused now, not at the end.
+            try
+            {
+                IndexFiles.Owned(Path.GetFullPath(resultsRoot));
+            }
+            catch (ResultFolderException e)
+            {
+                stderr.WriteLine($"movementsim: {e.Message}");
+                return Cli.UsageError;
+            }
             var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var outputs = new List<string>();
             var worst = Cli.Ok;
@@ -82,17 +101,33 @@ public static class SuiteCommand
                     Scenario = s,
                     IsRun = false,
                     Common = new CommonArguments(parse.GetValue(reps), parse.GetValue(jobs), parse.GetValue(seed), [], output, parse.GetValue(quiet)),
+                    // Every scenario is answered against its own counterfactual, paired run by run.
+                    Counterfactual = true,
                     CommandLine = BatchInvocation.CommandLineOf(parse),
                 }, stdout, stderr, afterBatch, terminal);
                 if (code is Cli.Ok or Cli.SomeRunsFailed)
                 {
                     outputs.Add(output);
+                    if (parse.GetValue(robust))
+                    {
+                        code = Math.Max(code, Robustness(s, output, new CommonArguments(null, parse.GetValue(jobs), parse.GetValue(seed), [], Path.Combine(output, RobustnessFolder), parse.GetValue(quiet)),
+                            parse.GetValue(samples), BatchInvocation.CommandLineOf(parse), stdout, stderr, afterBatch, terminal));
+                    }
                 }
                 worst = Math.Max(worst, code);
             }
             if (outputs.Count > 0)
             {
-                var comparison = Comparison.Write(outputs, resultsRoot);
+                ComparisonResult comparison;
+                try
+                {
+                    comparison = Comparison.Write(outputs, resultsRoot);
+                }
+                catch (ResultFolderException e)
+                {
+                    stderr.WriteLine($"movementsim: {e.Message}");
+                    return Math.Max(worst, Cli.UsageError);
+                }
                 stdout.WriteLine();
                 stdout.WriteLine($"Open {comparison.IndexPath}: each scenario's report, then all scenarios compared.");
             }
@@ -100,4 +135,30 @@ public static class SuiteCommand
         });
         return command;
     }
+
+    /// <summary>The scenario's robustness analysis into OUTPUT/robustness, then its report redrawn with the section; nothing where the question does not apply.</summary>
+    private static int Robustness(string scenario, string output, CommonArguments common, int? samples, string commandLine, TextWriter stdout, TextWriter stderr,
+        Action<string> afterBatch, IAnsiConsole? terminal)
+    {
+        var p = ScenarioLoader.Load(scenario).Scenario!.Parameters;
+        if (p.InstitutionalAdoption == 0 || p.MovementCapacityMax == 0)
+        {
+            stdout.WriteLine($"robustness: not applicable ({(p.InstitutionalAdoption == 0 ? "no institutional adoption" : "no movement")})");
+            return Cli.Ok;
+        }
+        var code = RobustnessCommand.Execute(new RobustnessCommand.Arguments
+        {
+            Scenario = scenario,
+            Samples = samples,
+            Common = common,
+            CommandLine = commandLine,
+        }, stdout, stderr, afterBatch, terminal);
+        if (code == Cli.Ok)
+        {
+            afterBatch(output);
+        }
+        return code;
+    }
+
+    private const string RobustnessFolder = ResultFiles.RobustnessFolder;
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using MovementSim.Analysis.Model;
 using MovementSim.Scenarios;
 
 namespace MovementSim.Cli.Commands;
 
-/// <summary><c>validate SCENARIO</c>: checks every file and reports every problem; runs nothing.</summary>
+/// <summary><c>validate SCENARIO</c>: checks every file (its ranges.csv too) and reports every problem; runs nothing.</summary>
 public static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -24,19 +25,21 @@ public static class ValidateCommand
             }
             var folder = parse.GetValue(scenario)!;
             var loaded = ScenarioLoader.Load(folder, overrides);
-            if (!loaded.IsValid)
+            var errors = loaded.Errors.Concat(PlausibleRanges.LoadScenarioFile(loaded)?.Errors ?? []).ToList();
+            if (!loaded.IsValid || errors.Count > 0)
             {
-                foreach (var e in loaded.Errors)
+                foreach (var e in errors)
                 {
                     stderr.WriteLine(e);
                 }
-                stderr.WriteLine($"{folder}: {loaded.Errors.Count} problem{(loaded.Errors.Count == 1 ? "" : "s")} found");
+                stderr.WriteLine($"{folder}: {errors.Count} problem{(errors.Count == 1 ? "" : "s")} found");
                 return Cli.InvalidInput;
             }
             var s = loaded.Scenario!;
-            stdout.WriteLine($"{folder}: valid ({s.Organisations.Sum(o => o.Count)} organisations, " +
+            stdout.WriteLine($"{folder}: valid ({s.Organisations.Sum(o => (long)o.Count)} organisations, " +
                              $"{s.Archetypes.Count} archetypes, {s.Components.Count} components, {s.Events.Count} events; " +
-                             $"{s.Parameters.People} people, {s.Parameters.StartYear}-{s.Parameters.EndYear})");
+                             $"{s.Parameters.People} people, {s.Parameters.StartYear}-{s.Parameters.EndYear}; " +
+                             $"a run needs about {ScenarioSize.Of(s).Bytes >> 20} MB of memory)");
             return Cli.Ok;
         });
         return command;

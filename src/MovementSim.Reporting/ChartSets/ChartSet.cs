@@ -23,6 +23,7 @@ public static class ChartSet
     public const string SectionSensitivity = "Sensitivity";
     public const string SectionCalibration = "Calibration";
     public const string SectionEvidence = "Model against the record";
+    public const string SectionRobustness = "How robust is this answer?";
 
     /// <summary>Measures with a time chart of their own, which shows their observed values; others get an evidence chart.</summary>
     public static readonly IReadOnlyList<string> TimeChartMeasures = [MeasureSet.Reach, MeasureSet.Fidelity, MeasureSet.NetBenefit];
@@ -101,6 +102,10 @@ public static class ChartSet
             yield return c;
         }
         foreach (var c in EvidenceCharts.Build(primary, evidence, r.Events))
+        {
+            yield return c;
+        }
+        foreach (var c in RobustnessCharts.Build(r))
         {
             yield return c;
         }

@@ -35,7 +35,7 @@ internal static class PlaneChart
         }
         if (reference is not null)
         {
-            var d = Difference.Between(p.Final(MeasureSet.NetBenefit), reference.Final(MeasureSet.NetBenefit));
+            var d = p.DifferenceFrom(reference, MeasureSet.NetBenefit);
             caption += $", {Describe.Comparison(d)} the movement alone ({Format.Benefit(reference.Final(MeasureSet.NetBenefit).Mean)}, " +
                        $"reach {Format.Percent(refPoint!.Value.Reach)} at fidelity {Format.Score(refPoint.Value.Fidelity)}; black diamond and dashed curve)";
         }

@@ -83,7 +83,7 @@ internal static class TimeCharts
         if (reference is not null && reference.Has(measure))
         {
             lines.Add(new TimeLine("movement alone", OkabeIto.Black, reference.Years, reference.Get(measure), Band: false, Dashed: true));
-            var d = Difference.Between(p.Final(measure), reference.Final(measure));
+            var d = p.DifferenceFrom(reference, measure);
             caption += $" The movement alone ended at {f(reference.Final(measure).Mean)} (dashed)" +
                        (measure == MeasureSet.NetBenefit
                            ? $"; the difference at the end is {Format.SignedBenefit(d.Estimate)}" + (d.HasInterval ? $" (95% CI {Format.SignedBenefit(d.Low)} to {Format.SignedBenefit(d.High)})" : "") + "."

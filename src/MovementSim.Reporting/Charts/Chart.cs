@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovementSim.Batch;
 using ScottPlot;
 
 namespace MovementSim.Reporting.Charts;
@@ -26,8 +27,9 @@ internal sealed partial record Chart(string Name, string Section, string Title, 
             pngBytes = Png(Plot);
             svgText = Svg(Plot);
         }
-        File.WriteAllBytes(png, pngBytes);
-        File.WriteAllText(svg, svgText, new System.Text.UTF8Encoding(false));
+        // Under temporary names, renamed when whole: a full disk leaves no truncated chart.
+        AtomicFile.WriteAllBytes(png, pngBytes);
+        AtomicFile.WriteAllText(svg, svgText);
         return new ChartFile(Name, Section, Title, Caption, png, svg);
     }
 

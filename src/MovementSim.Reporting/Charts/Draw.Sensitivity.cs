@@ -9,6 +9,28 @@ namespace MovementSim.Reporting.Charts;
 internal static partial class Draw
 {
 
+    /// <summary>Black horizontal interval lines from low to high at heights ys, for the values that have both ends.</summary>
+    private static void IntervalLines(Plot plot, double[] values, double[] ys, double[] low, double[] high)
+    {
+        var ok = Enumerable.Range(0, values.Length).Where(p => double.IsFinite(low[p]) && double.IsFinite(high[p]) && double.IsFinite(values[p])).ToArray();
+        if (ok.Length == 0)
+        {
+            return;
+        }
+        plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(
+            ok.Select(p => values[p]).ToArray(), ok.Select(p => ys[p]).ToArray(),
+            ok.Select(p => Math.Max(0, values[p] - low[p])).ToArray(), ok.Select(p => Math.Max(0, high[p] - values[p])).ToArray(),
+            ok.Select(_ => 0.0).ToArray(), ok.Select(_ => 0.0).ToArray())
+        {
+            Color = OkabeIto.Black,
+            LineWidth = 2,
+            CapSize = 6,
+            // Set by name: the constructor's order of positive and negative errors is easy to get backwards.
+            XErrorPositive = ok.Select(p => Math.Max(0, high[p] - values[p])).ToArray(),
+            XErrorNegative = ok.Select(p => Math.Max(0, values[p] - low[p])).ToArray(),
+        });
+    }
+
     /// <summary>Horizontal bars of sensitivity indices with their intervals, most influential parameter at the top.</summary>
     public static Plot Sensitivity(string title, string xLabel, IReadOnlyList<string> parameters,
         IReadOnlyList<(string Index, Color Color, double[] Values, double[] Low, double[] High)> indices)
@@ -31,23 +53,7 @@ internal static partial class Draw
             var plottable = plot.Add.Bars(bars);
             plottable.Horizontal = true;
             plottable.LegendText = name;
-            var okIdx = Enumerable.Range(0, n).Where(p => double.IsFinite(low[p]) && double.IsFinite(high[p]) && double.IsFinite(values[p])).ToArray();
-            if (okIdx.Length > 0)
-            {
-                var err = new ScottPlot.Plottables.ErrorBar(
-                    okIdx.Select(p => values[p]).ToArray(), okIdx.Select(p => ys[p]).ToArray(),
-                    okIdx.Select(p => Math.Max(0, values[p] - low[p])).ToArray(), okIdx.Select(p => Math.Max(0, high[p] - values[p])).ToArray(),
-                    okIdx.Select(_ => 0.0).ToArray(), okIdx.Select(_ => 0.0).ToArray())
-                {
-                    Color = OkabeIto.Black,
-                    LineWidth = 2,
-                    CapSize = 6,
-                    // Set by name: the constructor's order of positive and negative errors is easy to get backwards.
-                    XErrorPositive = okIdx.Select(p => Math.Max(0, high[p] - values[p])).ToArray(),
-                    XErrorNegative = okIdx.Select(p => Math.Max(0, values[p] - low[p])).ToArray(),
-                };
-                plot.Add.Plottable(err);
-            }
+            IntervalLines(plot, values, ys, low, high);
         }
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(p => (double)(n - 1 - p)).ToArray(), parameters.Select(Text.Words).ToArray());
         var maxX = indices.SelectMany(i => i.High.Concat(i.Values)).Where(double.IsFinite).DefaultIfEmpty(1).Max();

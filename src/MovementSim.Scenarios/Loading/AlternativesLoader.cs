@@ -48,7 +48,7 @@ internal static class AlternativesLoader
                 var key = component + "\u0000" + name;
                 if (firstLine.TryGetValue(key, out var first))
                 {
-                    row.Error(nameColumn, $"alternative '{name}' of component '{component}' is defined twice (first on line {first})");
+                    row.Error(nameColumn, $"alternative '{Echo.Value(name)}' of component '{Echo.Value(component)}' is defined twice (first on line {first})");
                     named = false;
                 }
                 else
@@ -62,7 +62,7 @@ internal static class AlternativesLoader
                 // An unknown component has no original to check; its reference error says enough.
                 if (isOriginal && ok && fidelity != 1)
                 {
-                    row.Error(fidelityColumn, $"'{row.Raw(nameColumn)}' is the first alternative of component '{row.Raw(componentColumn)}', "
+                    row.Error(fidelityColumn, $"'{Echo.Value(row.Raw(nameColumn))}' is the first alternative of component '{Echo.Value(row.Raw(componentColumn))}', "
                         + $"so it is the original and its fidelity must be 1, not {row.Raw(fidelityColumn)}");
                     ok = false;
                 }
@@ -89,7 +89,7 @@ internal static class AlternativesLoader
                 }
                 if (forComponent.Count == Rules.MaxAlternatives)
                 {
-                    row.Error(nameColumn, $"component '{component}' has more than {Rules.MaxAlternatives} alternatives: at most {Rules.MaxAlternatives} are allowed");
+                    row.Error(nameColumn, $"component '{Echo.Value(component)}' has more than {Rules.MaxAlternatives} alternatives: at most {Rules.MaxAlternatives} are allowed");
                     continue;
                 }
                 forComponent.Add(new AlternativeSpec(name, fidelity, cost, appeal)
@@ -118,13 +118,13 @@ internal static class AlternativesLoader
         }
         if (ok && isOriginal && from is { } start && startYear is { } runStart && start > runStart)
         {
-            row.Error(af["available_from"], $"'{row.Raw(af["alternative"])}' is the original of component '{row.Raw(af["component"])}', "
+            row.Error(af["available_from"], $"'{Echo.Value(row.Raw(af["alternative"]))}' is the original of component '{Echo.Value(row.Raw(af["component"]))}', "
                 + $"which the movement offers from the start: available_from ({row.Raw(af["available_from"])}) must be empty or at most start_year = {PlainNumber.Format(runStart)}");
             ok = false;
         }
         if (ok && isOriginal && to is not null)
         {
-            row.Error(af["available_to"], $"'{row.Raw(af["alternative"])}' is the original of component '{row.Raw(af["component"])}', "
+            row.Error(af["available_to"], $"'{Echo.Value(row.Raw(af["alternative"]))}' is the original of component '{Echo.Value(row.Raw(af["component"]))}', "
                 + "which the movement always offers: it cannot stop existing, so available_to must be empty");
             ok = false;
         }

@@ -12,6 +12,12 @@ internal static class BaseChain
     public static bool Resolve(ScenarioLoad load, ParameterSettings settings)
     {
         var given = load.Folder;
+        if (Echo.FirstControl(given) is { } control)
+        {
+            load.Error(Echo.Value(given), 0, 0, $"the scenario folder's path has {Echo.Describe(control)}: rename the folder without control characters " +
+                "(its name names the scenario in results, reports and Slurm scripts)");
+            return false;
+        }
         string full;
         try
         {
@@ -19,14 +25,14 @@ internal static class BaseChain
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            load.Error(given, 0, 0, $"'{given}' is not a valid folder path: {e.Message}");
+            load.Error(given, 0, 0, $"'{Echo.Value(given)}' is not a valid folder path: {e.Message}");
             return false;
         }
         if (!Directory.Exists(full))
         {
             load.Error(given, 0, 0, File.Exists(full)
-                ? $"'{given}' is a file: expected a scenario folder"
-                : $"scenario folder '{given}' does not exist");
+                ? $"'{Echo.Value(given)}' is a file: expected a scenario folder"
+                : $"scenario folder '{Echo.Value(given)}' does not exist");
             return false;
         }
 
@@ -42,20 +48,26 @@ internal static class BaseChain
             {
                 break;
             }
+            var file = folder.FileDisplay(ScenarioFormat.ParametersFile);
+            if (Echo.FirstControl(b.Value) is { } inBase)
+            {
+                load.Error(file, b.Line, 2, $"base '{Echo.Value(b.Value)}' has {Echo.Describe(inBase)}: a base is a folder name, relative to this folder's parent");
+                load.ChainBroken = true;
+                break;
+            }
             var baseFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(
                 Path.Combine(Path.GetDirectoryName(folder.FullPath) ?? folder.FullPath, b.Value)));
             var baseDisplay = Path.IsPathRooted(given) ? baseFull : Path.GetRelativePath(Directory.GetCurrentDirectory(), baseFull);
-            var file = folder.FileDisplay(ScenarioFormat.ParametersFile);
             if (chain.FirstOrDefault(c => c.FullPath == baseFull) is { } seen)
             {
                 var cycle = chain.Skip(chain.IndexOf(seen)).Select(c => c.DisplayPath).Append(seen.DisplayPath);
-                load.Error(file, b.Line, 2, $"base '{b.Value}' makes a cycle of bases: {string.Join(" -> ", cycle)}");
+                load.Error(file, b.Line, 2, $"base '{Echo.Value(b.Value)}' makes a cycle of bases: {string.Join(" -> ", cycle)}");
                 load.ChainBroken = true;
                 break;
             }
             if (!Directory.Exists(baseFull))
             {
-                load.Error(file, b.Line, 2, $"base folder '{b.Value}' does not exist (looked for {baseDisplay}; "
+                load.Error(file, b.Line, 2, $"base folder '{Echo.Value(b.Value)}' does not exist (looked for {baseDisplay}; "
                     + "a base is found relative to the parent of the folder that names it)");
                 load.ChainBroken = true;
                 break;
@@ -91,7 +103,7 @@ internal static class BaseChain
                 continue;
             }
             var near = NameSuggester.Nearest(name, ScenarioFormat.KnownCsvFiles);
-            load.Error(folder.FileDisplay(name), 0, 0, $"unknown scenario file '{name}'"
+            load.Error(folder.FileDisplay(Echo.Value(name)), 0, 0, $"unknown scenario file '{Echo.Value(name)}'"
                 + (near is null ? "" : $"; did you mean '{near}'?")
                 + $" A scenario folder holds {string.Join(", ", ScenarioFormat.Documented.Select(f => f.Name))}"
                 + $" (and {string.Join(", ", ScenarioFormat.OtherToolsFiles)}, which other tools read).");

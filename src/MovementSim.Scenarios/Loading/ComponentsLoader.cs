@@ -47,7 +47,7 @@ internal static class ComponentsLoader
             if (alternatives.Usable && !alternatives.Mentioned.Contains(name))
             {
                 componentsReader!.Error(line, componentsReader.IndexOf(cf["component"]) + 1,
-                    $"component '{name}' has no alternatives in {ScenarioFormat.AlternativesFile}: it needs at least its original (fidelity 1)");
+                    $"component '{Echo.Value(name)}' has no alternatives in {ScenarioFormat.AlternativesFile}: it needs at least its original (fidelity 1)");
             }
             result.Add(new ComponentSpec(name, importance, alternatives.Of.TryGetValue(name, out var list) ? list : []) { ChosenBy = chosenBy });
         }

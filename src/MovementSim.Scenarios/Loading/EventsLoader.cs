@@ -99,15 +99,15 @@ internal static class EventsLoader
         }
         if (format is { TargetsAll: true })
         {
-            row.Error(targetColumn, $"{format.Name} events act on everyone: target must be '{ScenarioDefinition.AllTargets}', not '{target}'");
+            row.Error(targetColumn, $"{format.Name} events act on everyone: target must be '{ScenarioDefinition.AllTargets}', not '{Echo.Value(target)}'");
             return false;
         }
         if (organisations is not null && !organisations.Contains(target))
         {
             var known = organisations.Where(n => n.Length > 0).ToArray();
             var near = NameSuggester.Nearest(target, known.Append(ScenarioDefinition.AllTargets));
-            row.Error(targetColumn, $"target '{target}' is neither '{ScenarioDefinition.AllTargets}' nor an organisation of {ScenarioFormat.OrganisationsFile}"
-                + (near is null ? $": known organisations are {string.Join(", ", known)}" : $"; did you mean '{near}'?"));
+            row.Error(targetColumn, $"target '{Echo.Value(target)}' is neither '{ScenarioDefinition.AllTargets}' nor an organisation of {ScenarioFormat.OrganisationsFile}"
+                + (near is null ? $": known organisations are {Echo.List(known)}" : $"; did you mean '{near}'?"));
             return false;
         }
         return true;

@@ -82,7 +82,7 @@ internal static class GroupsLoader
                 var known = components.SelectMany(c => c.Alternatives.Select(a => a.Name)).Distinct().ToArray();
                 row.Error(column, matches.Count == 0
                     ? ReferenceChecks.UnknownReference("alternative", part, ScenarioFormat.AlternativesFile, known)
-                    : $"alternative '{part}' belongs to several components ({string.Join(", ", matches.Select(m => m.Component))}): "
+                    : $"alternative '{Echo.Value(part)}' belongs to several components ({Echo.List(matches.Select(m => m.Component))}): "
                       + "write component/alternative");
                 ok = false;
                 continue;

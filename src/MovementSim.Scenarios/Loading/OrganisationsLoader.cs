@@ -29,7 +29,7 @@ internal static class OrganisationsLoader
             var ok = row.Name(nameColumn, out var name);
             if (ok && name.Equals(ScenarioDefinition.AllTargets, StringComparison.OrdinalIgnoreCase))
             {
-                row.Error(nameColumn, $"'{name}' cannot name an organisation: it is reserved for events that target everyone");
+                row.Error(nameColumn, $"'{Echo.Value(name)}' cannot name an organisation: it is reserved for events that target everyone");
                 ok = false;
             }
             else if (ok)

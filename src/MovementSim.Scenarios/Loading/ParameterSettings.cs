@@ -58,7 +58,7 @@ internal sealed class ParameterSettings
     {
         baseRow = null;
         var settings = new Dictionary<string, ParameterSetting?>(StringComparer.Ordinal);
-        if (!File.Exists(folder.FileFull(ScenarioFormat.ParametersFile)))
+        if (!folder.Has(ScenarioFormat.ParametersFile))
         {
             return settings;
         }
@@ -81,7 +81,7 @@ internal sealed class ParameterSettings
             var text = row.Raw(valueColumn);
             if (firstLine.TryGetValue(name, out var first))
             {
-                row.Error(nameColumn, $"parameter '{name}' is set twice in this file (first on line {first})");
+                row.Error(nameColumn, $"parameter '{Echo.Value(name)}' is set twice in this file (first on line {first})");
                 continue;
             }
             firstLine[name] = row.Line;
@@ -125,7 +125,7 @@ internal sealed class ParameterSettings
             const string file = ScenarioError.OverrideSource;
             if (name.Length == 0)
             {
-                _load.Error(file, 0, column, $"--set needs name=value: the parameter name is empty (value '{text}')");
+                _load.Error(file, 0, column, $"--set needs name=value: the parameter name is empty (value '{Echo.Value(text)}')");
                 continue;
             }
             if (name == ScenarioFormat.BaseRow)
@@ -135,7 +135,7 @@ internal sealed class ParameterSettings
             }
             if (first.TryGetValue(name, out var earlier))
             {
-                _load.Error(file, 0, column, $"parameter '{name}' is set twice with --set (first in --set number {earlier})");
+                _load.Error(file, 0, column, $"parameter '{Echo.Value(name)}' is set twice with --set (first in --set number {earlier})");
                 continue;
             }
             first[name] = column;
@@ -190,8 +190,8 @@ internal sealed class ParameterSettings
     {
         var near = ParameterCatalog.Nearest(name);
         return near is null
-            ? $"unknown parameter '{name}': see scenarios/README.md or 'movementsim describe' for the parameters"
-            : $"unknown parameter '{name}'; did you mean '{near}'?";
+            ? $"unknown parameter '{Echo.Value(name)}': see scenarios/README.md or 'movementsim describe' for the parameters"
+            : $"unknown parameter '{Echo.Value(name)}'; did you mean '{near}'?";
     }
 
     /// <summary>Parses a parameter's value with its spec's range; null with an error when it is not valid.</summary>
@@ -205,11 +205,13 @@ internal sealed class ParameterSettings
         }
         if (spec.Kind != ParameterKind.Choice && !StrictNumber.TryParse(text, out _))
         {
-            error = $"'{text}' is not a number{PlainNumber.WhyNot(text)}: {spec.Name} must be {spec.RangeText}";
+            error = $"'{Echo.Value(text)}' is not a number{PlainNumber.WhyNot(text)}: {spec.Name} must be {spec.RangeText}";
             return null;
         }
         if (!spec.TryParse(text, out var value, out var message))
         {
+            // The catalog's message repeats the text whole: cut it as every echoed value is.
+            message = message.Replace(text, Echo.Value(text), StringComparison.Ordinal);
             var near = spec.Kind == ParameterKind.Choice ? NameSuggester.Nearest(text, spec.Choices!) : null;
             error = message + (near is null ? "" : $" (did you mean '{near}'?)");
             return null;

@@ -10,7 +10,7 @@ internal static class ReferenceChecks
     {
         if (firstLine.TryGetValue(name, out var first))
         {
-            row.Error(column, $"{what} '{name}' is defined twice (first on line {first})");
+            row.Error(column, $"{what} '{Echo.Value(name)}' is defined twice (first on line {first})");
             return false;
         }
         firstLine[name] = row.Line;
@@ -22,9 +22,9 @@ internal static class ReferenceChecks
     {
         var candidates = known.Where(n => n.Length > 0).ToArray();
         var near = NameSuggester.Nearest(name, candidates);
-        return near is not null ? $"{what} '{name}' is not in {file}; did you mean '{near}'?"
-            : candidates.Length == 0 ? $"{what} '{name}' is not in {file}, which has none"
-            : $"{what} '{name}' is not in {file}: known are {string.Join(", ", candidates)}";
+        return near is not null ? $"{what} '{Echo.Value(name)}' is not in {file}; did you mean '{near}'?"
+            : candidates.Length == 0 ? $"{what} '{Echo.Value(name)}' is not in {file}, which has none"
+            : $"{what} '{Echo.Value(name)}' is not in {file}: known are {Echo.List(candidates)}";
     }
 
     /// <summary>Most recipients-by-provider-and-form counts a run may keep: (institutions + 1) x forms.</summary>

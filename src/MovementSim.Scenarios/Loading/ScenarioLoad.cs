@@ -31,7 +31,7 @@ internal sealed class ScenarioLoad
     /// <summary>Opens a data file from the nearest folder of the chain that has it; null when absent or unreadable.</summary>
     public TableReader? Open(FileFormat format)
     {
-        var folder = Chain.FirstOrDefault(c => File.Exists(c.FileFull(format.Name)));
+        var folder = Chain.FirstOrDefault(c => c.Has(format.Name));
         if (folder is null)
         {
             if (format.Required && !ChainBroken)

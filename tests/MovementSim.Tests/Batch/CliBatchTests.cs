@@ -213,24 +213,10 @@ public class CliBatchTests
         // Without Slurm the same scripts run as GNU parallel would run them: one shard per task id, then the merge.
         for (var k = 0; k < 2; k++)
         {
-            Assert.Equal(0, Bash(array, ("SLURM_ARRAY_TASK_ID", k.ToString())));
+            Assert.Equal(0, CliFixture.Bash(array, ("SLURM_ARRAY_TASK_ID", k.ToString())));
         }
-        Assert.Equal(0, Bash(tmp.Sub("cluster/slurm/merge.sbatch")));
+        Assert.Equal(0, CliFixture.Bash(tmp.Sub("cluster/slurm/merge.sbatch")));
         AssertSameResults(tmp.Sub("local"), tmp.Sub("cluster"));
     }
 
-    private static int Bash(string script, params (string Name, string Value)[] environment)
-    {
-        var info = new ProcessStartInfo("bash", [script]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-        using var p = Process.Start(info)!;
-        var err = p.StandardError.ReadToEndAsync();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, err.Result);
-        return p.ExitCode;
-    }
 }

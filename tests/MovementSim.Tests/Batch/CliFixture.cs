@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using MovementSim.Scenarios;
+using Xunit;
 
 namespace MovementSim.Tests.Batch;
 
@@ -31,4 +33,20 @@ public static class CliFixture
     public static string Dll => typeof(MovementSim.Cli.Cli).Assembly.Location;
 
     public static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
+
+    /// <summary>Runs a script with bash as GNU parallel would (the job scripts of --slurm read only their environment); asserts exit 0.</summary>
+    public static int Bash(string script, params (string Name, string Value)[] environment)
+    {
+        var info = new ProcessStartInfo("bash", [script]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+        using var p = Process.Start(info)!;
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, err.Result);
+        return p.ExitCode;
+    }
 }

@@ -77,6 +77,40 @@ public class ValidateAndDescribeTests
     }
 
     [Fact]
+    public void Describe_gives_each_uncertain_parameter_its_plausible_range_and_its_source()
+    {
+        var (code, stdout, stderr) = CliFixture.Run("describe");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("plausible 0.005–0.1 (assumption around Sultan, Farley and Lehmann (1990): mean p = 0.03)", stdout);
+        Assert.Contains("plausible linear or threshold (Durlak and DuPre (2008)", stdout);
+        Assert.DoesNotContain("plausible", stdout.Split('\n').SkipWhile(l => !l.Contains("institutional_adoption", StringComparison.Ordinal)).Skip(1).First());
+    }
+
+    [Fact]
+    public void A_scenarios_ranges_file_replaces_the_catalogs_plausible_range_in_describe_and_validate_checks_it()
+    {
+        using var tmp = new TempFolder();
+        var scenario = CliFixture.WriteScenario(tmp.Path, sweep: null);
+        var ranges = Path.Combine(scenario, "ranges.csv");
+        File.WriteAllText(ranges, "parameter,min,max\n# from a calibration\nimitation,0.03,0.08\ncaseload,150,300\n");
+
+        var (code, stdout, stderr) = CliFixture.Run("describe", scenario);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"plausible 0.03–0.08 ({ranges}:3)", stdout);
+        Assert.Contains($"plausible 150–300 ({ranges}:4)", stdout); // a parameter the catalog does not call uncertain
+        Assert.Equal(0, CliFixture.Run("validate", scenario).Code);
+
+        File.WriteAllText(ranges, "parameter,min,max\nimitation,0.08,0.03\ninstitutional_adoption,0,1\n");
+        var (invalid, _, problems) = CliFixture.Run("validate", scenario);
+
+        Assert.Equal(1, invalid);
+        Assert.Contains($"{ranges}:2:2: imitation: the range is reversed", problems);
+        Assert.Contains($"{ranges}:3:1: institutional_adoption is the switch a robustness analysis compares", problems);
+    }
+
+    [Fact]
     public void Describe_of_a_scenario_shows_its_alternatives_with_the_years_they_exist_its_groups_and_targets()
     {
         using var folders = new Scenarios.ScenarioFolders();

@@ -109,11 +109,69 @@ public sealed class ReportTests(ReportingFixture fixture)
         var html = File.ReadAllText(fixture.Comparison.IndexPath);
 
         var links = Regex.Matches(html, "<a href=\"([^\"]+/report\\.html)\">").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["direct_payments/report.html", "social_prescribing/report.html", "movement_only/report.html"], links);
+        Assert.Equal(["direct_payments/report.html", "social_prescribing/report.html", "movement_only/report.html", "paired_case/report.html", "no_movement/report.html"], links);
         Assert.All(links, l => Assert.True(File.Exists(Path.Combine(fixture.Root, l))));
         Assert.True(html.IndexOf("id=\"scenarios\"", StringComparison.Ordinal) < html.IndexOf("<figure", StringComparison.Ordinal));
         Assert.Equal(["compare_reach_fidelity", "compare_net_benefit"], fixture.Comparison.Charts.Select(c => c.Name));
-        Assert.Contains("this is the reference", html);
-        Assert.Contains("2 of 2 end clearly above the movement alone", fixture.Comparison.Charts[0].Caption);
+    }
+
+    [Fact]
+    public void The_index_compares_each_scenario_only_with_its_own_counterfactual_never_with_another_scenario()
+    {
+        var html = File.ReadAllText(fixture.Comparison.IndexPath);
+        var verdicts = Regex.Matches(html, "<tr><td><a href=\"([^/]+)/report\\.html\">.*?<td data-verdict=\"([a-z-]+)\">([^<]*)</td></tr>")
+            .ToDictionary(m => m.Groups[1].Value, m => (Verdict: m.Groups[2].Value, Text: System.Net.WebUtility.HtmlDecode(m.Groups[3].Value)));
+
+        var paired = ResultFolder.Load(fixture.Paired.Root).Primary.Final("net_benefit_difference");
+        Assert.Equal(("helped", $"helped: net benefit {Format.SignedBenefit(paired.Mean)} (95% CI {Format.SignedBenefit(paired.CiLow)} to {Format.SignedBenefit(paired.CiHigh)})"),
+            verdicts["paired_case"]);
+        Assert.Equal("notapplicable", verdicts["movement_only"].Verdict); // the movement alone is its own counterfactual, not everyone's
+        Assert.Equal("notapplicable", verdicts["no_movement"].Verdict);
+        Assert.Contains("no movement", verdicts["no_movement"].Text);
+        Assert.Equal("notrun", verdicts["social_prescribing"].Verdict);
+        Assert.Equal("notrun", verdicts["direct_payments"].Verdict); // a folder whose reference is a design point of its own sweep is not paired
+        Assert.Contains("<th>Against its own counterfactual</th>", html);
+        Assert.DoesNotContain("movement alone", string.Concat(fixture.Comparison.Charts.Select(c => c.Caption)));
+        Assert.Contains("institutional take-up helped in 1 of the 1 scenarios where the comparison applies", fixture.Comparison.Charts[0].Caption);
+    }
+
+    [Fact]
+    public void A_report_of_runs_paired_with_their_counterfactual_leads_with_the_answer_and_its_intervals()
+    {
+        var html = File.ReadAllText(fixture.PairedReport.ReportPath);
+        var p = ResultFolder.Load(fixture.Paired.Root).Primary;
+        var net = p.Final("net_benefit_difference");
+        var people = p.Final("people_reached_difference");
+
+        var lede = Regex.Match(html, "<p class=\"lede\" id=\"answer-sentence\" data-verdict=\"helped\">([^<]*)</p>").Groups[1].Value;
+        Assert.StartsWith($"Institutional take-up helped: by 2020, {Format.People(people.Mean)} more people were reached (95% CI {Format.SignedPeople(people.CiLow)} to {Format.SignedPeople(people.CiHigh)})",
+            System.Net.WebUtility.HtmlDecode(lede));
+        Assert.Contains($"net benefit {Format.Benefit(net.Mean)} higher (95% CI {Format.SignedBenefit(net.CiLow)} to {Format.SignedBenefit(net.CiHigh)}) than in the same world without institutional take-up",
+            System.Net.WebUtility.HtmlDecode(lede));
+        Assert.True(html.IndexOf("id=\"answer-sentence\"", StringComparison.Ordinal) < html.IndexOf("id=\"headline-sentence\"", StringComparison.Ordinal));
+        var table = Regex.Match(html, "<table id=\"counterfactual-table\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(1 + 6, Regex.Matches(table, "<tr>").Count); // header, reach, fidelity, net benefit, lost, people reached, people lost
+        Assert.Contains("Net benefit, movement alone", html); // the headline table's reference column is the paired counterfactual
+    }
+
+    [Fact]
+    public void The_robustness_section_gives_the_share_of_worlds_won_the_flip_region_a_ranking_a_tornado_and_the_top_two_parameters_scatters()
+    {
+        var html = File.ReadAllText(fixture.PairedReport.ReportPath);
+        var section = Regex.Match(html, "<section id=\"how-robust-is-this-answer-\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        var worlds = MovementSim.Tests.Analysis.AnalysisFixture.ReadCsv(Path.Combine(fixture.Paired.Root, "robustness.csv"));
+        var won = worlds.Count(w => w["wins"] == "true");
+
+        Assert.Contains("<h2>How robust is this answer?</h2>", section);
+        Assert.Contains($"Institutional take-up beat its counterfactual on net benefit in {won} of {SyntheticResults.RobustnessWorlds} sampled worlds by 2020 " +
+                        $"({Format.Percent((double)won / SyntheticResults.RobustnessWorlds)}, 95% CI 40% to 70%).", section);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(SyntheticResults.FlipRegion), section);
+        Assert.Contains("depends most on movement capacity max (PRCC −0.85, 95% CI −0.90 to −0.77: the higher it is, the smaller the difference) " +
+                        "and benefit function (PRCC −0.60", section);
+        Assert.Equal(["robustness_tornado", "robustness_scatter_movement_capacity_max", "robustness_scatter_benefit_function"],
+            Regex.Matches(section, "<figure id=\"chart-([a-z_]+)\">").Select(m => m.Groups[1].Value));
+        var linear = worlds.Where(w => w["benefit_function"] == "linear").ToList();
+        Assert.Contains($"Take-up won in {Format.Percent((double)linear.Count(w => w["wins"] == "true") / linear.Count)} of {linear.Count} worlds with benefit function linear", section);
+        Assert.Contains("<table id=\"uncertain\">", section);
     }
 }

@@ -44,7 +44,15 @@ public sealed class ReportingFixture : IDisposable
             Design = new[] { ("0.15", "0.52"), ("0.3", "0.48"), ("0.45", "0.51"), ("0.6", "0.49"), ("0.75", "0.5") }
                 .Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["imitation"] = t.Item1, ["conversation"] = t.Item2 }).ToList(),
         });
+        Paired = SyntheticResults.Write(Path.Combine(Root, "paired_case"),
+            new SyntheticResults.Options { Scenario = "paired_case", WithReference = false, WithCounterfactual = true, WithRobustness = true, Seed = 11 });
+        NoMovement = SyntheticResults.Write(Path.Combine(Root, "no_movement"), new SyntheticResults.Options
+        {
+            Scenario = "no_movement", WithReference = false, WithCounterfactual = true, Seed = 13, Steps = 40,
+            Overrides = new Dictionary<string, string> { ["movement_capacity"] = "0", ["movement_capacity_max"] = "0" },
+        });
         SingleReport = Report.Write(Single.Root);
+        PairedReport = Report.Write(Paired.Root);
         SweepTwoCharts = ChartSet.DrawAll(SweepTwo.Root);
         // Only the sweep charts of these two: the rest are the same kinds as sweep_two's, and drawing costs time.
         SweepOneCharts = DrawSection(SweepOne.Root, ChartSet.SectionSweep);
@@ -53,7 +61,8 @@ public sealed class ReportingFixture : IDisposable
         // Comparison.Write writes a missing report.html; these two stand in for reports written earlier.
         File.WriteAllText(Path.Combine(Other.Root, ResultFiles.Report), "<!DOCTYPE html><title>social prescribing</title>");
         File.WriteAllText(Path.Combine(MovementOnly.Root, ResultFiles.Report), "<!DOCTYPE html><title>movement only</title>");
-        Comparison = MovementSim.Reporting.Comparison.Write([Single.Root, Other.Root, MovementOnly.Root], Root);
+        File.WriteAllText(Path.Combine(NoMovement.Root, ResultFiles.Report), "<!DOCTYPE html><title>no movement</title>");
+        Comparison = MovementSim.Reporting.Comparison.Write([Single.Root, Other.Root, MovementOnly.Root, Paired.Root, NoMovement.Root], Root);
     }
 
     public string Root { get; }
@@ -65,6 +74,14 @@ public sealed class ReportingFixture : IDisposable
     public SyntheticResults.Written SweepTwo { get; }
     public SyntheticResults.Written SweepThree { get; }
     public SyntheticResults.Written SweepSampled { get; }
+
+    /// <summary>One design point whose runs carry their paired counterfactual (batch --counterfactual).</summary>
+    public SyntheticResults.Written Paired { get; }
+
+    /// <summary>Runs with their counterfactual, of a scenario without a movement (as bass-docking).</summary>
+    public SyntheticResults.Written NoMovement { get; }
+
+    public ReportResult PairedReport { get; }
 
     public ReportResult SingleReport { get; }
     public IReadOnlyList<ChartFile> SweepOneCharts { get; }

@@ -35,6 +35,12 @@ public static class SyntheticResults
         public bool WithSummary { get; init; } = true;
         public bool WithTimeseries { get; init; } = true;
 
+        /// <summary>The folder holds a robustness analysis' files (robustness.json, robustness.csv, robustness-ranking.csv), made by a formula.</summary>
+        public bool WithRobustness { get; init; }
+
+        /// <summary>Each run carries its paired counterfactual's columns (as batch --counterfactual writes them): the same formula with institutional adoption 0 and the same noise.</summary>
+        public bool WithCounterfactual { get; init; }
+
         /// <summary>Parameter values (by catalogue name) that differ from the defaults in every run.</summary>
         public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>
         {
@@ -84,11 +90,12 @@ public static class SyntheticResults
                 var lag = 0.6 * Normal(rng);
                 for (var s = 0; s < years.Length; s++)
                 {
-                    values[(dp, rep)][s] = Measures(years[s] - o.StartYear, design[dp], noise, lag);
+                    var own = Measures(years[s] - o.StartYear, design[dp], noise, lag);
+                    values[(dp, rep)][s] = o.WithCounterfactual ? WithCounterfactual(own, Measures(years[s] - o.StartYear, WithoutTakeUp(design[dp]), noise, lag)) : own;
                 }
             }
         }
-        var measures = MeasureNames;
+        IReadOnlyList<string> measures = o.WithCounterfactual ? [.. MeasureNames, .. CounterfactualColumns.Added] : MeasureNames;
         if (o.WithTimeseries)
         {
             var ts = new StringBuilder("run_id,design_point,replicate,seed,step,year," + string.Join(",", measures) + "\n");
@@ -177,7 +184,83 @@ public static class SyntheticResults
             File.WriteAllText(Path.Combine(root, "fit.csv"), "parameter,value,low,high,identified\nimitation,0.41,0.33,0.5,true\ncrowd_out,0.2,0.01,0.9,false\n");
             File.WriteAllText(Path.Combine(root, "observed.csv"), "year,measure,value,weight\n2000,reach,0.04,1\n2005,reach,0.12,1\n2010,reach,0.3,1\n2015,reach,0.9,0.5\n2003,fidelity,0.9,1\n");
         }
+        if (o.WithRobustness)
+        {
+            WriteRobustness(root, o);
+        }
         return new Written(root, design, values, years);
+    }
+
+    /// <summary>Worlds sampled over two numbers and a choice: take-up loses where the movement is large and benefit has a threshold.</summary>
+    public const int RobustnessWorlds = 60;
+
+    private static void WriteRobustness(string root, Options o)
+    {
+        var rng = new Xoshiro256StarStar(o.Seed + 17, false);
+        var csv = new StringBuilder("sample,movement_capacity_max,coalition_threshold,benefit_function," +
+                                    string.Join(",", CounterfactualColumns.Compared.Select(CounterfactualColumns.DifferenceOf)) + ",wins\n");
+        var won = 0;
+        for (var i = 0; i < RobustnessWorlds; i++)
+        {
+            var capacity = 0.01 + 0.14 * (i + rng.NextDouble()) / RobustnessWorlds;
+            var threshold = 0.3 + 0.4 * rng.NextDouble();
+            var choice = i % 2 == 0 ? "linear" : "threshold";
+            var difference = 0.2 - (choice == "threshold" ? 2.2 : 0.8) * capacity - 0.1 * threshold + 0.02 * Normal(rng);
+            won += difference > 0 ? 1 : 0;
+            csv.Append(FormattableString.Invariant($"{i},{R(capacity)},{R(threshold)},{choice},0.5,-0.3,{R(difference)},0.02,50000,2000,{(difference > 0 ? "true" : "false")}\n"));
+        }
+        File.WriteAllText(Path.Combine(root, ResultFiles.Robustness), csv.ToString());
+        File.WriteAllText(Path.Combine(root, ResultFiles.RobustnessRanking),
+            "rank,parameter,prcc,ci_low,ci_high,p_value\n1,movement_capacity_max,-0.85,-0.9,-0.77,1E-12\n2,benefit_function,-0.6,-0.74,-0.41,2E-06\n3,coalition_threshold,0.2,-0.06,0.44,0.13\n");
+        File.WriteAllText(Path.Combine(root, ResultFiles.RobustnessSummary), FormattableString.Invariant($$"""
+            {
+              "format": 1,
+              "scenario": "{{o.Scenario}}",
+              "measure": "net_benefit_difference",
+              "year": {{R(o.StartYear + o.Steps * o.Dt)}},
+              "step": {{o.Steps}},
+              "samples": {{RobustnessWorlds}},
+              "replicates": 3,
+              "won": {{won}},
+              "share_won": {{R((double)won / RobustnessWorlds)}},
+              "share_won_low": 0.4,
+              "share_won_high": 0.7,
+              "confidence": 0.95,
+              "base_difference": 0.12,
+              "case_of_interest": "institutional take-up does not help",
+              "cases": {{RobustnessWorlds - won}},
+              "flip_region": "{{FlipRegion}}",
+              "flip_region_found": true,
+              "coverage": 0.8,
+              "density": 0.9,
+              "mass": 0.2,
+              "worlds_in_region": 12,
+              "restrictions": [],
+              "ranking_note": null,
+              "uncertain": [
+                { "parameter": "movement_capacity_max", "range": "0.01–0.15", "min": 0.01, "max": 0.15, "source": "assumption" },
+                { "parameter": "coalition_threshold", "range": "0.3–0.7", "min": 0.3, "max": 0.7, "source": "assumption" },
+                { "parameter": "benefit_function", "range": "linear or threshold", "min": 0, "max": 1, "source": "Durlak and DuPre (2008)" }
+              ]
+            }
+
+            """).Replace("\r", ""));
+    }
+
+    public const string FlipRegion = "Institutional take-up does not help when movement_capacity_max > 0.08 and benefit_function is threshold (coverage 0.8, density 0.9, 12 of 60 sampled worlds).";
+
+    private static Dictionary<string, string> WithoutTakeUp(IReadOnlyDictionary<string, string> design) =>
+        new(design, StringComparer.Ordinal) { ["institutional_adoption"] = "0" };
+
+    /// <summary>The run's measures followed by, for each compared measure, the counterfactual's value and the difference.</summary>
+    private static double[] WithCounterfactual(double[] own, double[] counterfactual)
+    {
+        var added = CounterfactualColumns.Compared.SelectMany(m =>
+        {
+            var i = MeasureNames.ToList().IndexOf(m);
+            return new[] { counterfactual[i], own[i] - counterfactual[i] };
+        });
+        return [.. own, .. added];
     }
 
     private static double Normal(System.Random rng)

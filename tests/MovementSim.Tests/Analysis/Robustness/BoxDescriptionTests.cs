@@ -65,6 +65,16 @@ public class BoxDescriptionTests
     }
 
     [Fact]
+    public void When_dropping_restrictions_leaves_a_box_below_the_threshold_no_region_is_claimed()
+    {
+        // A small pure box on the trajectory, its restrictions then dropped as not significant: the whole range, at 2 in 16.
+        Assert.Equal(
+            "No region found where take-up loses with density at least 0.8; take-up loses in 2 of the 16 sampled worlds " +
+            "(density 0.125 over the whole sampled range).",
+            BoxDescription.Describe(Result(true, 16, 2, 16, 2), Outcome));
+    }
+
+    [Fact]
     public void Without_any_case_of_interest_the_sentence_says_none()
     {
         Assert.Equal("Take-up loses in none of the 256 sampled worlds.", BoxDescription.Describe(Result(false, 256, 0, 256, 0), Outcome));
