@@ -14,7 +14,7 @@ stamp="$(dirname "$dll")/.built-by-run-sh"
 # leaves the dll untouched when nothing it depends on changed.
 if [ ! -f "$dll" ] || [ ! -f "$stamp" ] || [ -n "$(find "$here/src" "$here/Directory.Build.props" "$here/Directory.Packages.props" \
      -path "$here/src/MovementSim.Benchmarks" -prune -o -path '*/bin' -prune -o -path '*/obj' -prune -o \
-     -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.ttf' \) -print -quit)" ]; then
+     -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.ttf' -o -name '*.html' \) -print -quit)" ]; then
   echo "building MovementSim (Release)..." >&2
   dotnet build "$here/src/MovementSim.Cli/MovementSim.Cli.csproj" -c Release -v quiet -nologo >&2
   touch "$stamp"

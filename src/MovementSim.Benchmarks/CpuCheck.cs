@@ -84,6 +84,6 @@ public static class CpuCheck
         return System.Numerics.Vector.Sum(sum) == 0 ? 0 : bytes / clock.Elapsed.TotalSeconds;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 }

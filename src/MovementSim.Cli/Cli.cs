@@ -31,6 +31,7 @@ public static class Cli
         root.Subcommands.Add(Commands.SensitivityCommand.Create(report, terminal));
         root.Subcommands.Add(Commands.CalibrateCommand.Create(report));
         root.Subcommands.Add(Commands.RobustnessCommand.Create(report, terminal));
+        root.Subcommands.Add(Commands.ExploreCommand.Create(stdout, stderr));
         NumberOptions.Apply(root);
         // Exceptions reach Failures.Report rather than System.CommandLine's handler, which prints a stack trace and exits 1.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

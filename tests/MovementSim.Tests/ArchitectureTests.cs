@@ -6,7 +6,7 @@ using Xunit;
 namespace MovementSim.Tests;
 
 /// <summary>
-/// The layers, checked on the built assemblies: Core ← Scenarios ← Batch ← Reporting | Analysis ← Cli, no assembly
+/// The layers, checked on the built assemblies: Core ← Scenarios ← Batch ← Reporting | Analysis ← Explore ← Cli, no assembly
 /// referencing a later one, heavy packages only at their edge, and Reporting using only what a result folder holds
 /// from Batch (its statistics, file names and manifest), not how a batch runs. The Core's own test is in
 /// MovementSim.Core.Tests.
@@ -21,7 +21,8 @@ public class ArchitectureTests
         ["MovementSim.Batch"] = 2,
         ["MovementSim.Reporting"] = 3,
         ["MovementSim.Analysis"] = 3,
-        ["MovementSim.Cli"] = 4,
+        ["MovementSim.Explore"] = 4,
+        ["MovementSim.Cli"] = 5,
     };
 
     private static Assembly Load(string name) => Assembly.Load(name == "MovementSim.Cli" ? "movementsim" : name);
@@ -47,6 +48,7 @@ public class ArchitectureTests
     [InlineData("SkiaSharp", new[] { "MovementSim.Reporting" })] // what ScottPlot draws with
     [InlineData("Spectre.Console", new[] { "MovementSim.Cli" })] // the terminal
     [InlineData("System.CommandLine", new[] { "MovementSim.Cli" })] // the command line
+    [InlineData("Microsoft.AspNetCore", new[] { "MovementSim.Explore" })] // the web server of explore
     public void A_heavy_package_is_used_only_at_its_edge(string package, string[] allowed)
     {
         var users = Rank.Keys.Where(a => References(a).Any(r => r.StartsWith(package, StringComparison.Ordinal))).ToList();
@@ -67,6 +69,18 @@ public class ArchitectureTests
 
         Assert.NotEmpty(used); // the check reads type references, and there are some
         Assert.True(used.All(ResultFolderTypes.Contains), $"Reporting uses Batch's {string.Join(", ", used.Except(ResultFolderTypes))}");
+    }
+
+    [Fact]
+    public void Only_the_command_line_uses_explore_and_explore_uses_no_analysis()
+    {
+        var users = Rank.Keys.Where(a => References(a).Contains("MovementSim.Explore")).ToList();
+
+        Assert.Equal(["MovementSim.Cli"], users);
+        Assert.DoesNotContain("MovementSim.Analysis", References("MovementSim.Explore"));
+        // ASP.NET Core comes from the shared framework, not from a package: the program's runtime config names it.
+        var config = File.ReadAllText(Path.ChangeExtension(Load("MovementSim.Cli").Location, ".runtimeconfig.json"));
+        Assert.Contains("\"Microsoft.AspNetCore.App\"", config);
     }
 
     [Fact]

@@ -68,13 +68,11 @@ public static class ChartSet
         }
         if (primary.Has(MeasureSet.Fidelity))
         {
-            yield return TimeCharts.SingleMeasureChart(r, MeasureSet.Fidelity, "fidelity_over_time", "How much of the original survived",
-                "Fidelity (share of the original, 0–1)", primary, shown, institutional.Count, reference, evidence);
+            yield return TimeCharts.SingleMeasureChart(r, MeasureSet.Fidelity, ChartTitles.Fidelity, primary, shown, institutional.Count, reference, evidence);
         }
         if (primary.Has(MeasureSet.NetBenefit))
         {
-            yield return TimeCharts.SingleMeasureChart(r, MeasureSet.NetBenefit, "net_benefit_over_time", "Net benefit over time",
-                "Net benefit (benefit per eligible person, 0–1)", primary, shown, institutional.Count, reference, evidence);
+            yield return TimeCharts.SingleMeasureChart(r, MeasureSet.NetBenefit, ChartTitles.NetBenefit, primary, shown, institutional.Count, reference, evidence);
         }
         var focus = many ? $" ({primary.Label}, the design point with the highest final net benefit)" : "";
         if (AdoptionChart.Build(r, primary, focus) is { } adoption)

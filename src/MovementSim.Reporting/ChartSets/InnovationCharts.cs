@@ -33,9 +33,9 @@ internal static class InnovationCharts
                 caption += $"; in {Format.Year(p.Years[first])}, when it first reached people, the original's share was {Format.Percent(shares[0][first])}";
             }
             caption += ".";
-            var title = $"What became of the {name}";
-            yield return new Chart("innovation_" + FileName(component.Component), SectionInnovation, title, caption,
-                Draw.Stacked(title, "Recipients getting each form (%)", p.Years, layers, r.Events, fixedTopShare: 1));
+            var t = ChartTitles.Innovation(component.Component);
+            yield return new Chart(t.Name, SectionInnovation, t.Title, caption,
+                Draw.Stacked(t.Title, t.YLabel, p.Years, layers, r.Events, fixedTopShare: 1));
         }
     }
 }

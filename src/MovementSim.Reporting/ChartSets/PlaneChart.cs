@@ -15,7 +15,7 @@ internal static class PlaneChart
         var paths = shown.Select((dp, i) => (TrajectoryOf(dp, SeriesLabel(r, dp, many)), OkabeIto.SeriesColor(i))).ToList();
         TrajectoryPoint? refPoint = reference is null ? null
             : new TrajectoryPoint(reference.EndYear, reference.Final(MeasureSet.Reach).Mean, reference.Final(MeasureSet.Fidelity).Mean);
-        var title = "Reach against fidelity";
+        var title = ChartTitles.Plane.Title;
         var plot = Draw.Plane(title, paths, refPoint, labelYears: shown.Count == 1);
         string caption;
         var p = r.Primary;
@@ -44,6 +44,6 @@ internal static class PlaneChart
         {
             caption += " These runs used the threshold benefit function, so net benefit is not exactly reach × fidelity: the curves are a guide.";
         }
-        return new Chart("reach_fidelity", SectionPlane, title, caption, plot);
+        return new Chart(ChartTitles.Plane.Name, SectionPlane, title, caption, plot);
     }
 }

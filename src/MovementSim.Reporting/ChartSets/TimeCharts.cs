@@ -48,11 +48,12 @@ internal static class TimeCharts
         caption += EventSentence(r, p, MeasureSet.Reach);
         var observed = evidence?.PointsOf(MeasureSet.Reach);
         caption += ObservedSentence(observed, p, MeasureSet.Reach);
-        var plot = Draw.OverTime("Who received it, over time", "Reach (% of eligible people)", true, lines, r.Events, observed);
-        return new Chart("reach_over_time", SectionTime, "Who received it, over time", caption, plot);
+        var t = ChartTitles.Reach;
+        var plot = Draw.OverTime(t.Title, t.YLabel, true, lines, r.Events, observed);
+        return new Chart(t.Name, SectionTime, t.Title, caption, plot);
     }
 
-    public static Chart SingleMeasureChart(ResultFolder r, string measure, string name, string title, string yLabel,
+    public static Chart SingleMeasureChart(ResultFolder r, string measure, ChartTitle t,
         DesignPointSeries p, IReadOnlyList<DesignPointSeries> shown, int total, DesignPointSeries? reference, Evidence? evidence)
     {
         var many = shown.Count > 1;
@@ -92,8 +93,8 @@ internal static class TimeCharts
         caption += EventSentence(r, p, measure);
         var observed = evidence?.PointsOf(measure);
         caption += ObservedSentence(observed, p, measure);
-        var plot = Draw.OverTime(title, yLabel, false, lines, r.Events, observed);
-        return new Chart(name, SectionTime, title, caption, plot);
+        var plot = Draw.OverTime(t.Title, t.YLabel, false, lines, r.Events, observed);
+        return new Chart(t.Name, SectionTime, t.Title, caption, plot);
     }
 
     /// <summary>Names the events drawn (in full on the reach chart, by count elsewhere) and, for the first one, how the

@@ -33,6 +33,15 @@ internal sealed partial record Chart(string Name, string Section, string Title, 
         return new ChartFile(Name, Section, Title, Caption, png, svg);
     }
 
+    /// <summary>The PNG alone, in memory.</summary>
+    public ChartImage Image()
+    {
+        lock (RenderGate)
+        {
+            return new ChartImage(Name, Title, Caption, Png(Plot));
+        }
+    }
+
     /// <summary>
     /// Renders to SVG with clip-path ids numbered from 0 within the file. Skia numbers them with a counter that
     /// runs for the whole process, so without this the same chart drawn twice would give different files.

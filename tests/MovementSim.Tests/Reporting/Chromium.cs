@@ -21,7 +21,7 @@ public static class Chromium
     {
         var (code, _, stderr) = Run(chromium, $"--screenshot={screenshot}", $"--window-size=1280,{height}", Url(page));
         // Console messages are logged as "...:CONSOLE:<line>] "<message>", source: <url> (<line>)" whatever their level.
-        var console = stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)).ToList();
+        var console = stderr.Split('\n').Where(IsConsoleLine).ToList();
         return (code, console);
     }
 
@@ -34,26 +34,35 @@ public static class Chromium
 
     private static string Url(string page) => new Uri(page).AbsoluteUri;
 
+    /// <summary>How every test starts chromium: headless, in its own profile folder, logging the console to stderr.</summary>
+    public static ProcessStartInfo StartInfo(string chromium, string profile, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                     $"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+                 }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        return start;
+    }
+
+    /// <summary>Whether a line chromium wrote to stderr is a message of a page's console (any level) or an uncaught error.</summary>
+    public static bool IsConsoleLine(string line) => line.Contains(":CONSOLE", StringComparison.Ordinal) || line.Contains("Uncaught", StringComparison.Ordinal);
+
     private static (int ExitCode, string Stdout, string Stderr) Run(string chromium, params string[] args)
     {
         var profile = Directory.CreateTempSubdirectory("movementsim-chromium-");
         try
         {
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-                     {
-                         "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                         $"--user-data-dir={profile.FullName}", "--enable-logging=stderr", "--v=0",
-                     }.Concat(args))
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using var process = Process.Start(start)!;
+            using var process = Process.Start(StartInfo(chromium, profile.FullName, args))!;
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromSeconds(90)))

@@ -1,0 +1,523 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using MovementSim.Core;
+using MovementSim.Reporting;
+using MovementSim.Scenarios;
+
+namespace MovementSim.Explore;
+
+/// <summary>
+/// One exploration of one scenario: the scenario as it was when explore started (the unchanged one, previewed once),
+/// the parameter changes made on the page, and the reruns of the scenario as it now is (its files on disk plus those
+/// changes) against it. Every change, on the page or in a CSV file of the scenario, schedules a rerun; a newer change
+/// cancels the rerun in progress. A rerun that succeeds publishes new charts and headlines; one that cannot load the
+/// scenario publishes the loader's messages and keeps the last good charts. Nothing a user does can make it throw:
+/// every failure becomes a message on the page.
+/// </summary>
+public sealed class ExploreSession : IDisposable
+{
+    /// <summary>What the page's changes are called where the loader would say "--set".</summary>
+    public const string PageSource = "this page";
+
+    private const string UnchangedFolder = "unchanged";
+
+    private readonly ExploreSettings _settings;
+    private readonly TextWriter _log;
+    private readonly ScenarioLoadResult _unchangedLoad;
+    private readonly ScenarioDefinition _unchangedPreviewed;
+    private readonly string _unchangedJson;
+    private readonly string _sessionFolder;
+    private readonly object _gate = new();
+
+    /// <summary>One preview runs or draws at a time: a cancelled one finishes its current run before the next starts,
+    /// rather than both sharing the cores.</summary>
+    private readonly SemaphoreSlim _runGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, string> _changes = new(StringComparer.Ordinal);
+    private Task<Preview> _unchangedPreview = Task.FromException<Preview>(new InvalidOperationException("the session has not started"));
+    private ScenarioWatcher? _watcher;
+    private CancellationTokenSource? _current;
+    /// <summary>Reruns not yet finished: the current one, and cancelled ones finishing their current run.</summary>
+    private readonly List<Task> _reruns = [];
+    private long _requested;
+    private long _version;
+    private PageState _state;
+    private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ScenarioLoadResult _lastValid;
+    private (long Number, IReadOnlyList<ChartImage> Images) _shown = (0, []);
+    private (long Number, IReadOnlyList<ChartImage> Images) _previouslyShown = (0, []);
+    private string? _shownFolder;
+    private bool _disposed;
+
+    private ExploreSession(ExploreSettings settings, TextWriter log, ScenarioLoadResult unchanged, string sessionFolder)
+    {
+        _settings = settings;
+        _log = TextWriter.Synchronized(log);
+        _unchangedLoad = unchanged;
+        _lastValid = unchanged;
+        _unchangedPreviewed = Preview.Scaled(unchanged.Scenario!, settings.PreviewPeople);
+        _unchangedJson = JsonSerializer.Serialize(_unchangedPreviewed);
+        _sessionFolder = sessionFolder;
+        _state = new PageState(0, unchanged.Scenario!.Name, settings.ScenarioFolder, PageStatus.Running,
+            $"running the scenario as it is ({PreviewWords(unchanged.Scenario!)})", [], PreviewNote(unchanged.Scenario!),
+            unchanged.Chain.Select(Shown).ToList(), Rows(unchanged, [], applied: true), 0, null, null, [], null);
+    }
+
+    /// <summary>The scenario folders whose CSV files are watched: the scenario and its bases.</summary>
+    public IReadOnlyList<string> WatchedFolders => _unchangedLoad.Chain;
+
+    /// <summary>Where this session writes its previews (deleted when it ends).</summary>
+    public string SessionFolder => _sessionFolder;
+
+    /// <summary>
+    /// Loads the scenario and names the session's folder under the results root (made by <see cref="Start"/>); null, with the loader's messages,
+    /// when the scenario does not load: the unchanged scenario is what every change is compared with, so it must be valid.
+    /// </summary>
+    public static ExploreSession? Open(ExploreSettings settings, TextWriter log, out IReadOnlyList<string> errors)
+    {
+        var problems = settings.Problems();
+        if (problems.Count > 0)
+        {
+            errors = problems;
+            return null;
+        }
+        var loaded = ScenarioLoader.Load(settings.ScenarioFolder);
+        if (!loaded.IsValid)
+        {
+            errors = loaded.Errors.Select(e => e.ToString()).ToList();
+            return null;
+        }
+        var scenarioFolder = Path.Combine(settings.ResultsRoot, "explore", SafeName(loaded.Scenario!.Name));
+        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var session = Path.Combine(scenarioFolder, stamp);
+        for (var n = 2; Directory.Exists(session); n++)
+        {
+            session = Path.Combine(scenarioFolder, $"{stamp}-{n}");
+        }
+        errors = [];
+        return new ExploreSession(settings, log, loaded, session);
+    }
+
+    /// <summary>Makes the session's folder, previews the unchanged scenario and starts watching its files.</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Directory.CreateDirectory(_sessionFolder);
+            _unchangedPreview = Task.Run(() => RunGated(_unchangedPreviewed, Path.Combine(_sessionFolder, UnchangedFolder), _stopping.Token));
+            _watcher = new ScenarioWatcher(_unchangedLoad.Chain, path => Schedule($"{Path.GetFileName(path)} changed on disk"));
+        }
+        Schedule("starting");
+    }
+
+    /// <summary>The page as it is now.</summary>
+    public PageState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The first state after version <paramref name="after"/>: at once when there is one, else when one is
+    /// published or <paramref name="timeout"/> passes (then the current one).</summary>
+    public async Task<PageState> NextState(long after, TimeSpan timeout, CancellationToken cancel)
+    {
+        Task published;
+        lock (_gate)
+        {
+            if (_state.Version > after)
+            {
+                return _state;
+            }
+            published = _published.Task;
+        }
+        try
+        {
+            await published.WaitAsync(timeout, cancel);
+        }
+        catch (TimeoutException)
+        {
+        }
+        return State;
+    }
+
+    /// <summary>Sets a parameter on the page (null or empty: back to the value in the files) and schedules a rerun.
+    /// Returns why not when the parameter does not exist; a bad value is reported by the rerun, as the loader words it.</summary>
+    public string? SetParameter(string? name, string? value)
+    {
+        var spec = string.IsNullOrWhiteSpace(name) ? null : ParameterCatalog.Find(name);
+        if (spec is null)
+        {
+            return $"unknown parameter '{Echo.Value(name ?? "")}': the page lists every parameter (describe does too)";
+        }
+        lock (_gate)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                _changes.Remove(spec.Name);
+            }
+            else
+            {
+                _changes[spec.Name] = value.Trim();
+            }
+        }
+        Schedule($"{spec.Name} changed on this page");
+        return null;
+    }
+
+    /// <summary>Undoes every change made on the page (changes to files stay).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _changes.Clear();
+        }
+        Schedule("changes on this page undone");
+    }
+
+    /// <summary>Writes the scenario as changed (at full size) as a variant folder beside it; see <see cref="VariantSaver"/>.</summary>
+    public SaveResult SaveAs(string? name)
+    {
+        if (VariantSaver.NameProblem(name) is { } problem)
+        {
+            return SaveResult.Refused(problem);
+        }
+        var loaded = ScenarioLoader.Load(_settings.ScenarioFolder, Changes());
+        if (!loaded.IsValid)
+        {
+            return SaveResult.Refused("the scenario as changed does not load: fix the problems shown first");
+        }
+        var result = VariantSaver.Save(_settings.ScenarioFolder, loaded.Scenario!, name);
+        if (result.Saved)
+        {
+            _log.WriteLine(result.Message);
+        }
+        return result;
+    }
+
+    /// <summary>The PNG of a chart of a published rerun (the one shown or the one before, which a page may still be loading).</summary>
+    public byte[]? Chart(long number, string name)
+    {
+        lock (_gate)
+        {
+            foreach (var (n, images) in new[] { _shown, _previouslyShown })
+            {
+                if (n == number && images.FirstOrDefault(i => i.Name == name) is { } image)
+                {
+                    return image.Png;
+                }
+            }
+            return null;
+        }
+    }
+
+    private List<(string Name, string Value)> Changes()
+    {
+        lock (_gate)
+        {
+            // Catalog order, so that the loader reports problems in the order the page lists the parameters.
+            return ParameterCatalog.All.Where(s => _changes.ContainsKey(s.Name)).Select(s => (s.Name, _changes[s.Name])).ToList();
+        }
+    }
+
+    private void Schedule(string why)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _current?.Cancel();
+            var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            _current = cancel;
+            var number = ++_requested;
+            var changes = Changes();
+            var started = Stopwatch.GetTimestamp();
+            Publish(_state with { Status = PageStatus.Running, Message = $"{why}: rerunning ({PreviewWords(_lastValid.Scenario!)})" });
+            _reruns.RemoveAll(t => t.IsCompleted);
+            _reruns.Add(Task.Run(() => Rerun(number, changes, started, cancel)));
+        }
+    }
+
+    private async Task Rerun(long number, List<(string Name, string Value)> changes, long started, CancellationTokenSource cancelSource)
+    {
+        var cancel = cancelSource.Token;
+        string? folder = null;
+        var kept = false;
+        try
+        {
+            await Task.Delay(_settings.Debounce, cancel);
+            var loaded = ScenarioLoader.Load(_settings.ScenarioFolder, changes);
+            if (!loaded.IsValid)
+            {
+                // The page's values as typed, over the files as they are when those load by themselves.
+                var files = changes.Count == 0 ? loaded : ScenarioLoader.Load(_settings.ScenarioFolder);
+                var basis = files.IsValid ? files : _lastValid;
+                PublishIfNewest(number, s => s with
+                {
+                    Status = PageStatus.Invalid,
+                    Message = "the scenario as it now is does not load; the charts are from the last version that did",
+                    Errors = loaded.Errors.Select(ErrorText(changes)).ToList(),
+                    Parameters = Rows(basis, changes, applied: false),
+                });
+                return;
+            }
+            var unchanged = await _unchangedPreview.WaitAsync(cancel);
+            var scenario = Preview.Scaled(loaded.Scenario!, _settings.PreviewPeople);
+            Preview changed;
+            IReadOnlyList<ChartImage> images;
+            await _runGate.WaitAsync(cancel);
+            try
+            {
+                if (JsonSerializer.Serialize(scenario) == _unchangedJson)
+                {
+                    changed = unchanged;
+                }
+                else
+                {
+                    folder = Path.Combine(_sessionFolder, $"changed-{number}");
+                    changed = Preview.Run(scenario, _settings, folder, cancel);
+                }
+                var drawn = new List<ChartImage>();
+                foreach (var image in ChangeCharts.Render(changed.Results, unchanged.Results))
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    drawn.Add(image);
+                }
+                images = drawn;
+            }
+            finally
+            {
+                _runGate.Release();
+            }
+            kept = PublishResult(number, loaded, changes, changed, unchanged, images, folder, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // A newer change (or the end of the session) took over.
+        }
+        catch (Exception e)
+        {
+            // Never let a rerun take the server down: whatever went wrong is shown on the page.
+            PublishIfNewest(number, s => s with
+            {
+                Status = PageStatus.Failed,
+                Message = "the rerun failed; the charts are from the last one that did not",
+                Errors = [e is PreviewException or IOException or UnauthorizedAccessException or ResultFolderException ? e.Message : $"{e.GetType().Name}: {e.Message}"],
+            });
+        }
+        finally
+        {
+            if (!kept && folder is not null)
+            {
+                DeleteFolder(folder);
+            }
+            lock (_gate)
+            {
+                // Once it is no longer the current one, nobody cancels it any more.
+                if (_current == cancelSource)
+                {
+                    _current = null;
+                }
+            }
+            cancelSource.Dispose();
+        }
+    }
+
+    private Preview RunGated(ScenarioDefinition scenario, string folder, CancellationToken cancel)
+    {
+        _runGate.Wait(cancel);
+        try
+        {
+            return Preview.Run(scenario, _settings, folder, cancel);
+        }
+        finally
+        {
+            _runGate.Release();
+        }
+    }
+
+    /// <returns>Whether the rerun was published (it was still the newest) and so its folder is kept.</returns>
+    private bool PublishResult(long number, ScenarioLoadResult loaded, List<(string Name, string Value)> changes, Preview changed, Preview unchanged,
+        IReadOnlyList<ChartImage> images, string? folder, double seconds)
+    {
+        string? superseded;
+        lock (_gate)
+        {
+            if (number != _requested || _disposed)
+            {
+                return false;
+            }
+            _previouslyShown = _shown;
+            _shown = (number, images);
+            superseded = _shownFolder;
+            _shownFolder = folder;
+            _lastValid = loaded;
+            Publish(_state with
+            {
+                Status = PageStatus.Ready,
+                Message = ReferenceEquals(changed, unchanged)
+                    ? "the scenario is as it was when explore started: change a parameter here, or save a CSV file of the scenario"
+                    : $"rerun done in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
+                Errors = [],
+                PreviewNote = PreviewNote(loaded.Scenario!),
+                Parameters = Rows(loaded, changes, applied: true),
+                ChartsVersion = number,
+                HeadlineChanged = changed.Headline,
+                HeadlineUnchanged = unchanged.Headline,
+                Charts = images.Select(i => new PageChart(i.Name, i.Title, i.Caption, $"/chart/{number}/{i.Name}.png")).ToList(),
+                Seconds = seconds,
+            });
+        }
+        if (superseded is not null && superseded != folder)
+        {
+            DeleteFolder(superseded);
+        }
+        return true;
+    }
+
+    private void PublishIfNewest(long number, Func<PageState, PageState> change)
+    {
+        lock (_gate)
+        {
+            if (number == _requested && !_disposed)
+            {
+                Publish(change(_state));
+            }
+        }
+    }
+
+    /// <summary>Call with the gate held.</summary>
+    private void Publish(PageState state)
+    {
+        _state = state with { Version = ++_version };
+        var published = _published;
+        _published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        published.SetResult();
+    }
+
+    /// <summary>The loader's message, with the page named where it would say --set (and the parameter, which --set's
+    /// position would otherwise give).</summary>
+    private static Func<ScenarioError, string> ErrorText(List<(string Name, string Value)> changes) => e =>
+        e.File == ScenarioError.OverrideSource && e.Column >= 1 && e.Column <= changes.Count
+            ? $"{PageSource} ({changes[e.Column - 1].Name}): {e.Message}"
+            : e.ToString();
+
+    /// <summary>Every parameter: its value now, the unchanged value and the default, and whether it differs from the
+    /// unchanged scenario.</summary>
+    /// <param name="basis">A valid load of the scenario: with the page's changes applied when <paramref name="applied"/>;
+    /// else the page's values are shown as typed over it (the scenario with them does not load).</param>
+    private IReadOnlyList<ParameterRow> Rows(ScenarioLoadResult basis, List<(string Name, string Value)> changes, bool applied)
+    {
+        var unchangedParameters = _unchangedLoad.Scenario!.Parameters;
+        var now = ScenarioDescriber.Parameters(basis).ToDictionary(p => p.Name);
+        var unchanged = ScenarioDescriber.Parameters(_unchangedLoad).ToDictionary(p => p.Name);
+        return ParameterCatalog.All.Select(spec =>
+        {
+            var d = now[spec.Name];
+            var typed = changes.FirstOrDefault(c => c.Name == spec.Name).Value;
+            var (value, parsed) = typed is null || applied
+                ? (d.Value, spec.Get(basis.Scenario!.Parameters))
+                : (typed, spec.TryParse(typed, out var v, out _) ? v : double.NaN);
+            var setBy = typed is not null || d.SetBy == ScenarioError.OverrideSource ? PageSource : d.SetBy;
+            return new ParameterRow(spec.Name, value, unchanged[spec.Name].Value, d.Default, KindName(spec.Kind), spec.Min, spec.Max, spec.Choices,
+                spec.Unit, spec.Meaning, spec.Source, spec.RangeText, parsed != spec.Get(unchangedParameters), typed is not null, setBy,
+                d.Plausible, d.PlausibleSource);
+        }).ToList();
+    }
+
+    private static string KindName(ParameterKind kind) => kind switch
+    {
+        ParameterKind.Integer => "integer",
+        ParameterKind.Choice => "choice",
+        _ => "real",
+    };
+
+    private string PreviewWords(ScenarioDefinition scenario) =>
+        Preview.InWords(_settings.Replicates, Math.Min(scenario.Parameters.People, _settings.PreviewPeople));
+
+    private string PreviewNote(ScenarioDefinition scenario)
+    {
+        var people = scenario.Parameters.People;
+        var note = $"Preview: {PreviewWords(scenario)} each, changed and unchanged alike (the same random numbers, run by run)";
+        if (people > _settings.PreviewPeople)
+        {
+            note += $"; the scenario has {people.ToString("#,0", CultureInfo.InvariantCulture)} people, previews run at most " +
+                    $"{_settings.PreviewPeople.ToString("#,0", CultureInfo.InvariantCulture)} (--people)";
+        }
+        return note + $"; every run is paired with its counterfactual. For the full result, save as a scenario and run the command it prints " +
+               $"({Batch.DesignRequest.DefaultReplicates} replicates at full size).";
+    }
+
+    private static string Shown(string fullPath) => Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+
+    private static string SafeName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        return safe.Length == 0 ? "scenario" : safe;
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A preview folder left behind is harmless: it is a complete or partial result folder under results/explore.
+        }
+    }
+
+    /// <summary>Stops watching, cancels any rerun, waits for it and deletes the session's previews.</summary>
+    public void Dispose()
+    {
+        Task[] running;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _stopping.Cancel();
+            _watcher?.Dispose();
+            running = [.. _reruns, _unchangedPreview];
+        }
+        try
+        {
+            Task.WaitAll(running, TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // Cancelled or failed: either way it is over.
+        }
+        DeleteFolder(_sessionFolder);
+        // Leave no empty results/explore/<scenario> (or results/explore) behind.
+        foreach (var parent in new[] { Path.GetDirectoryName(_sessionFolder), Path.GetDirectoryName(Path.GetDirectoryName(_sessionFolder)) })
+        {
+            try
+            {
+                if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+                {
+                    Directory.Delete(parent);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        _stopping.Dispose();
+        _runGate.Dispose();
+    }
+}

@@ -1,0 +1,54 @@
+using MovementSim.Batch;
+using MovementSim.Core;
+using MovementSim.Reporting;
+using MovementSim.Scenarios;
+
+namespace MovementSim.Explore;
+
+/// <summary>A finished preview: its result folder, loaded, and the report's headline sentence for it.</summary>
+public sealed record Preview(ResultFolder Results, string Headline)
+{
+    /// <summary>The preview's settings in words, for the page: "5 replicates of 20,000 people".</summary>
+    public static string InWords(int replicates, int people) =>
+        $"{replicates} replicate{(replicates == 1 ? "" : "s")} of {people.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} people";
+
+    /// <summary>The scenario as a preview runs it: at most <paramref name="maxPeople"/> people.</summary>
+    public static ScenarioDefinition Scaled(ScenarioDefinition scenario, int maxPeople) =>
+        scenario.Parameters.People <= maxPeople ? scenario : scenario with { Parameters = scenario.Parameters with { People = maxPeople } };
+
+    /// <summary>What the report leads with: the answer against the scenario's own counterfactual (<see cref="TakeUpAnswer"/>),
+    /// then what happened (<see cref="Reporting.Headline.Sentence"/>).</summary>
+    public static string HeadlineOf(ResultFolder results) =>
+        TakeUpAnswer.Of(results.Primary).Sentence + " " + Reporting.Headline.Sentence(results, results.Primary);
+
+    /// <summary>
+    /// Runs the scenario as <c>batch --counterfactual</c> runs it without a sweep (one design point, the default master seed, so the
+    /// changed and unchanged scenarios share their random numbers replicate by replicate) into <paramref name="folder"/>,
+    /// with a snapshot of exactly what ran, and loads the result as the report does.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">A newer change came: the folder is left for the caller to delete.</exception>
+    /// <exception cref="PreviewException">Some runs failed.</exception>
+    public static Preview Run(ScenarioDefinition scenario, ExploreSettings settings, string folder, CancellationToken cancel)
+    {
+        var design = new Design(DesignMethod.FullFactorial, [], [new DesignPoint(0, [])], settings.Replicates, Seeds.DefaultMasterSeed);
+        var request = new BatchRequest
+        {
+            Scenario = scenario,
+            Design = design,
+            OutputDirectory = folder,
+            Jobs = settings.Jobs,
+            CommandLine = $"movementsim explore {settings.ScenarioFolder} (preview)",
+            WriteSnapshot = snapshot => ScenarioWriter.WriteFolder(scenario, snapshot),
+            // Each run paired with the same world without institutional take-up, as suite runs every scenario, so that
+            // the headline answers the source's question against the scenario's own counterfactual.
+            Counterfactual = true,
+        };
+        var outcome = BatchRunner.Run(request, cancel: cancel);
+        if (!outcome.AllSucceeded)
+        {
+            throw new PreviewException($"{outcome.RunsFailed} of {outcome.RunsTotal} preview runs failed: see {Path.Combine(outcome.OutputDirectory, ResultFiles.Failures)}");
+        }
+        var results = ResultFolder.Load(outcome.OutputDirectory);
+        return new Preview(results, HeadlineOf(results));
+    }
+}
