@@ -25,8 +25,14 @@ public static class Format
     /// <summary>A percentage-point difference ("+3.1 points").</summary>
     public static string Points(double shareDifference)
     {
-        var p = shareDifference * 100;
-        return (p >= 0 ? "+" : "") + (Math.Abs(p) < 9.95 ? p.ToString("0.0", Inv) : p.ToString("0", Inv)) + " points";
+        if (double.IsNaN(shareDifference))
+        {
+            return "n/a";
+        }
+        var p = Math.Abs(shareDifference * 100);
+        var size = p < 9.95 ? p.ToString("0.0", Inv) : p.ToString("0", Inv);
+        // A tiny negative difference rounds to zero: "+0.0 points", never "-0.0 points".
+        return (shareDifference < 0 && size != "0.0" ? "-" : "+") + size + " points";
     }
 
     /// <summary>A 0–1 score with two decimals ("0.62").</summary>
