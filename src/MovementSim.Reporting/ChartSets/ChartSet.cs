@@ -18,6 +18,7 @@ public static class ChartSet
     public const string SectionAdoption = "Why institutions adopted";
     public const string SectionCoalition = "Who is in the coalition";
     public const string SectionInnovation = "What the innovation became";
+    public const string SectionCapacity = "Caseload and capacity";
     public const string SectionSweep = "Parameter sweep";
     public const string SectionSensitivity = "Sensitivity";
     public const string SectionCalibration = "Calibration";
@@ -85,6 +86,10 @@ public static class ChartSet
         foreach (var c in InnovationCharts.Build(r, primary, focus))
         {
             yield return c;
+        }
+        if (CaseloadChart.Build(r, primary, focus) is { } caseload)
+        {
+            yield return caseload;
         }
         foreach (var c in SweepCharts.Build(r, institutional, reference))
         {

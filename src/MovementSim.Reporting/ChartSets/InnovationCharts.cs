@@ -18,8 +18,11 @@ internal static class InnovationCharts
             {
                 continue;
             }
+            // Among the runs with recipients: a run without any reports 0 for every alternative, which would otherwise
+            // leave a gap at the top of the stack while only some runs have recipients.
+            var shares = ChartData.AmongRunsWithRecipients(alts.Select(a => p.Means(a.Measure)).ToList());
             var layers = alts.Select((a, i) => new Layer(i == 0 ? $"{Text.Words(a.Alternative)} (original)" : Text.Words(a.Alternative),
-                OkabeIto.SeriesColor(i), p.Means(a.Measure))).ToList();
+                OkabeIto.SeriesColor(i), shares[i])).ToList();
             var first = FirstNonEmpty(p, alts.Select(a => a.Measure));
             var name = Text.Words(component.Component);
             var caption = $"In {Format.Year(p.EndYear)}, recipients{focus} got " +
@@ -27,7 +30,7 @@ internal static class InnovationCharts
                           $" as their {name}";
             if (first >= 0 && first < p.Years.Length - 1)
             {
-                caption += $"; in {Format.Year(p.Years[first])}, when it first reached people, the original's share was {Format.Percent(p.Means(alts[0].Measure)[first])}";
+                caption += $"; in {Format.Year(p.Years[first])}, when it first reached people, the original's share was {Format.Percent(shares[0][first])}";
             }
             caption += ".";
             var t = ChartTitles.Innovation(component.Component);

@@ -31,6 +31,19 @@ public static class ChartData
     }
 
     /// <summary>
+    /// Shares of one component's alternatives among the runs that have recipients at each step. A run with no
+    /// institutional recipient reports 0 for every alternative, so the mean over runs of each share is the share
+    /// among the runs with recipients times the fraction of runs that have them; the shares of a step sum to that
+    /// fraction, and dividing by their sum gives the shares among those runs (summing to 1). Steps whose shares
+    /// sum to 0 stay 0; missing (NaN) values count as 0.
+    /// </summary>
+    public static IReadOnlyList<double[]> AmongRunsWithRecipients(IReadOnlyList<double[]> meanShares)
+    {
+        var total = Stack(meanShares) is { Count: > 0 } stacked ? stacked[^1].Upper : [];
+        return meanShares.Select(layer => layer.Select((v, i) => total[i] > 0 && !double.IsNaN(v) ? v / total[i] : 0).ToArray()).ToList();
+    }
+
+    /// <summary>
     /// Levels c of the iso-net-benefit curves reach × fidelity = c to draw on a plane whose reach axis runs
     /// to <paramref name="reachMax"/> (a share): multiples of a round step, about five of them, all below reachMax.
     /// </summary>

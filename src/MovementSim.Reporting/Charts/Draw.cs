@@ -28,32 +28,21 @@ internal static partial class Draw
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Means with 5–95% bands over time, scheduled events as labelled dashed lines, observed values as diamonds.</summary>
+    /// <remarks>A <paramref name="rightShare"/> line is drawn as a percentage against a right axis named
+    /// <paramref name="rightLabel"/>, whose 100% is level with the top of the left axis's data range.</remarks>
     public static Plot OverTime(string title, string yLabel, bool percent, IReadOnlyList<TimeLine> lines,
-        IReadOnlyList<ScheduledEvent> events, ObservedPoints? observed = null)
+        IReadOnlyList<ScheduledEvent> events, ObservedPoints? observed = null, TimeLine? rightShare = null, string rightLabel = "")
     {
         var plot = Style.NewPlot(title, "Year", yLabel);
         Style.YearAxis(plot);
         var scale = percent ? 100 : 1;
         foreach (var line in lines.Where(l => l.Band))
         {
-            var ok = Enumerable.Range(0, line.Years.Length).Where(i => double.IsFinite(line.Values[i].Q05) && double.IsFinite(line.Values[i].Q95)).ToArray();
-            if (ok.Length < 2)
-            {
-                continue;
-            }
-            var band = plot.Add.FillY(ok.Select(i => line.Years[i]).ToArray(),
-                ok.Select(i => line.Values[i].Q05 * scale).ToArray(), ok.Select(i => line.Values[i].Q95 * scale).ToArray());
-            band.FillColor = line.Color.WithAlpha(0.2);
-            band.LineWidth = 0;
-            band.LegendText = "";
+            AddBand(plot, line, scale);
         }
         foreach (var line in lines)
         {
-            var s = plot.Add.ScatterLine(line.Years, line.Values.Select(v => v.Mean * scale).ToArray(), line.Color);
-            s.LineWidth = Style.LineWidth;
-            s.LinePattern = line.Dashed ? LinePattern.Dashed : LinePattern.Solid;
-            s.MarkerSize = 0;
-            s.LegendText = line.Label;
+            AddMeans(plot, line, scale);
         }
         var observedValues = observed?.Points.Select(o => o.Value) ?? [];
         var dataMax = lines.SelectMany(l => l.Values).SelectMany(v => new[] { v.Mean, v.Q95 })
@@ -66,12 +55,20 @@ internal static partial class Draw
             start = Math.Min(start, observed.Points.Min(o => o.Year));
             end = Math.Max(end, observed.Points.Max(o => o.Year));
         }
-        FinishTimeAxes(plot, percent, dataMax, events, start, end);
+        var (baseTop, top) = FinishTimeAxes(plot, percent, dataMax, events, start, end);
+        if (rightShare is not null)
+        {
+            RightShare(plot, rightShare, rightLabel, top / baseTop);
+        }
         if (observed is { Points.Count: > 0 })
         {
             var markers = plot.Add.Markers(observed.Points.Select(o => o.Year).ToArray(), observed.Points.Select(o => o.Value * scale).ToArray(),
                 MarkerShape.FilledDiamond, ObservedPoints.MarkerSize, ObservedPoints.MarkerColor);
             markers.LegendText = observed.Label;
+        }
+        if (rightShare is not null)
+        {
+            lines = [.. lines, rightShare];
         }
         if (lines.Count > 1 || lines.Any(l => l.Band) || observed is { Points.Count: > 0 })
         {
@@ -102,6 +99,58 @@ internal static partial class Draw
             }
         }
         return plot;
+    }
+
+    private static void AddBand(Plot plot, TimeLine line, double scale, IYAxis? axis = null)
+    {
+        var ok = Enumerable.Range(0, line.Years.Length).Where(i => double.IsFinite(line.Values[i].Q05) && double.IsFinite(line.Values[i].Q95)).ToArray();
+        if (ok.Length < 2)
+        {
+            return;
+        }
+        var band = plot.Add.FillY(ok.Select(i => line.Years[i]).ToArray(),
+            ok.Select(i => line.Values[i].Q05 * scale).ToArray(), ok.Select(i => line.Values[i].Q95 * scale).ToArray());
+        band.FillColor = line.Color.WithAlpha(0.2);
+        band.LineWidth = 0;
+        band.LegendText = "";
+        if (axis is not null)
+        {
+            band.Axes.YAxis = axis;
+        }
+    }
+
+    private static void AddMeans(Plot plot, TimeLine line, double scale, IYAxis? axis = null)
+    {
+        var s = plot.Add.ScatterLine(line.Years, line.Values.Select(v => v.Mean * scale).ToArray(), line.Color);
+        s.LineWidth = Style.LineWidth;
+        s.LinePattern = line.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+        s.MarkerSize = 0;
+        s.LegendText = line.Label;
+        if (axis is not null)
+        {
+            s.Axes.YAxis = axis;
+        }
+    }
+
+    /// <summary>A share (0..1) drawn as a percentage against the right axis, 0% to 100% over the same height as the
+    /// left axis's data range; the axis runs on to <paramref name="topOverBase"/> times 100% so that the event labels
+    /// above the data fit, with no ticks there.</summary>
+    private static void RightShare(Plot plot, TimeLine share, string label, double topOverBase)
+    {
+        var axis = plot.Axes.Right;
+        if (share.Band)
+        {
+            AddBand(plot, share, 100, axis);
+        }
+        AddMeans(plot, share, 100, axis);
+        axis.Label.Text = label;
+        axis.Label.FontSize = Style.AxisLabelSize;
+        axis.TickLabelStyle.FontSize = Style.TickSize;
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => v > 100.0001 || v < -1e-9 ? "" : v.ToString("0.##", Inv) + "%",
+        };
+        plot.Axes.SetLimitsY(0, 100 * topOverBase, axis);
     }
 
     private static LegendItem ObservedLegend(ObservedPoints observed) => new()
@@ -135,7 +184,9 @@ internal static partial class Draw
         return plot;
     }
 
-    private static void FinishTimeAxes(Plot plot, bool percent, double dataMax, IReadOnlyList<ScheduledEvent> events,
+    /// <summary>Sets the axes' limits and ticks and draws the events; returns the top of the data range and of the axis
+    /// (above it, the event labels).</summary>
+    private static (double BaseTop, double Top) FinishTimeAxes(Plot plot, bool percent, double dataMax, IReadOnlyList<ScheduledEvent> events,
         double start, double end, bool fixedTop = false)
     {
         if (!(end > start))
@@ -161,5 +212,6 @@ internal static partial class Draw
                 : percent ? v.ToString("0.##", Inv) + "%" : baseTop >= 1000 ? v.ToString("#,0", Inv) : v.ToString("0.0##", Inv),
         };
         Style.DrawEvents(plot, events.Select(e => e.Year).Where(y => y >= start && y <= end).ToList(), rows, start, end, top, rowStep);
+        return (baseTop, top);
     }
 }

@@ -35,13 +35,49 @@ public class WorkforceTests
     }
 
     [Fact]
-    public void A_workforce_supports_caseload_times_the_mean_episode_people_at_a_time_in_simulated_people()
+    public void A_workforce_holds_caseload_people_a_year_in_places_held_for_an_episode_and_the_step_a_freed_place_waits()
     {
         var w = Build(Staffed());
         w.Workers[0] = 20; // the real posts of one simulated council (10 real ones)
-        // 20 x 200 a year x 0.25 years = 1,000 real people at a time = 2 simulated people (2,000 / 1,000,000).
-        Assert.Equal(2.0, Rules.WorkforceCapacity(w, 0, 1_000_000), 12);
+        // An episode ends in a quarter with z = 1 - exp(-4 x 0.25) = 0.6321206: a place is held 1/z quarters and waits
+        // one more, 0.25 x (1 + z) / z = 0.6454942 years per person supported. 20 posts x 200 a year x 0.6454942 years
+        // = 2,581.98 real people at a time = 5.163953 simulated people (2,000 / 1,000,000).
+        Assert.Equal(0.25 * (2 - Math.Exp(-1)) / (1 - Math.Exp(-1)), Rules.PlaceYears(w.P), 12);
+        Assert.Equal(5.163953, Rules.WorkforceCapacity(w, 0, 1_000_000), 6);
+        // Episodes that do not end: a worker supports the caseload at a time, 20 x 200 = 4,000 real = 8 simulated.
+        var endless = Build(Staffed(p => p with { CompletionRate = 0 }));
+        endless.Workers[0] = 20;
+        Assert.Equal(8.0, Rules.WorkforceCapacity(endless, 0, 1_000_000), 12);
         Assert.Equal(0.0, Rules.WorkforceCapacity(Build(Staffed(p => p with { Caseload = 0 })), 0, 1_000_000));
+    }
+
+    /// <summary>Relative tolerance of the mean caseload per worker against the caseload: whole-person rounding keeps 51
+    /// of each council's 51.6 places (1.2% fewer starts), plus 4 standard errors of a count of about 5,600 starts over
+    /// 28 quarters (1.3% each, taking the count as Poisson; acceptance and completion make it less variable).</summary>
+    private const double CaseloadTolerance = 0.065;
+
+    [Fact]
+    public void A_workforce_whose_places_are_all_taken_starts_caseload_people_a_year_per_worker()
+    {
+        // Everyone unreached is a candidate every quarter (p dt = 2), posts fill at once; 20,000 simulated people stand
+        // for 1,000,000 real (50 each), so each council's 20 posts hold 20 x 200 x 0.6455 / 50 = 51.6 places.
+        var s = Staffed(p => p with
+        {
+            People = 20_000, Steps = 40, EligiblePopulation = 1_000_000, RecruitmentRate = 100, ExternalInfluence = 8,
+        });
+        var sim = RunTo(s, 2003);
+        double sum = 0;
+        var n = 0;
+        while (!sim.Finished)
+        {
+            sim.Step();
+            sum += Measure(sim, MeasureSet.CaseloadPerWorker);
+            n++;
+            Assert.True(Measure(sim, MeasureSet.UnmetDemand) > 0.9, "every place should be wanted");
+        }
+        var mean = sum / n;
+        Assert.True(Math.Abs(mean / 200 - 1) < CaseloadTolerance,
+            $"{mean:F1} people a year per worker over {n} quarters; expected 200 within {CaseloadTolerance:P0}");
     }
 
     [Fact]

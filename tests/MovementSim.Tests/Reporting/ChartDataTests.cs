@@ -102,6 +102,16 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void Shares_among_runs_with_recipients_divide_the_mean_shares_by_their_sum_at_each_step()
+    {
+        // Step 0: no run has recipients; step 1: 3 runs in 5 do (means 0.3 and 0.3); step 2: all do; step 3: a missing value.
+        var shares = ChartData.AmongRunsWithRecipients([[0, 0.3, 0.25, double.NaN], [0, 0.3, 0.75, 0.5]]);
+
+        Assert.Equal(new[] { 0, 0.5, 0.25, 0 }, shares[0]);
+        Assert.Equal(new[] { 0, 0.5, 0.75, 1 }, shares[1]);
+    }
+
+    [Fact]
     public void Iso_benefit_curves_keep_reach_times_fidelity_constant_from_full_fidelity_to_the_axis_end()
     {
         Assert.Equal(new[] { 0.1, 0.2, 0.3 }, ChartData.IsoBenefitLevels(0.4));

@@ -1,7 +1,4 @@
-using System.Globalization;
-using MovementSim.Batch;
 using MovementSim.Core;
-using MovementSim.Scenarios;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -37,40 +34,16 @@ public class DirectPaymentsRecordTests(ITestOutputHelper output)
     [Fact]
     public void The_mean_of_ten_replicates_lies_within_the_tolerance_of_each_published_figure_but_the_two_documented_misses()
     {
-        var loaded = ScenarioLoader.Load(RepoPaths.Scenario("direct-payments"));
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var scenario = loaded.Scenario!;
-        var p = scenario.Parameters;
-        var measures = new MeasureSet(scenario);
-        var observed = loaded.Observed.Select(o => o.Observation).ToList();
-        Assert.NotEmpty(observed);
-        var steps = observed.Select(o => (int)Math.Round((o.Year - p.StartYear) / p.DtYears, MidpointRounding.AwayFromZero)).ToArray();
-        var sums = new double[observed.Count];
-        for (var r = 0; r < Replicates; r++)
-        {
-            var sim = new Simulation(scenario, Seeds.RunSeed(Seeds.DefaultMasterSeed, 0, r));
-            sim.Run((step, _, values) =>
-            {
-                for (var o = 0; o < observed.Count; o++)
-                {
-                    if (steps[o] == step)
-                    {
-                        sums[o] += values[measures.IndexOf(observed[o].Measure)];
-                    }
-                }
-            });
-        }
         var misses = new List<(double, string)>();
-        for (var o = 0; o < observed.Count; o++)
+        foreach (var row in RecordComparison.MeanOfReplicates("direct-payments", Replicates))
         {
-            var (figure, model) = (observed[o].Value, sums[o] / Replicates);
+            var (figure, model) = (row.Figure.Value, row.Model);
             var tolerance = Math.Max(RelativeTolerance * Math.Abs(figure), figure <= 1 ? ShareTolerance : 0);
             var within = Math.Abs(model - figure) <= tolerance;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{observed[o].Year,8} {observed[o].Measure,-36} published {figure,12:G6} model {model,12:G6} ({model / figure,5:F2}) {(within ? "within" : "MISS")}"));
+            output.WriteLine(row.Line(within));
             if (!within)
             {
-                misses.Add((observed[o].Year, observed[o].Measure));
+                misses.Add((row.Figure.Year, row.Figure.Measure));
             }
         }
         Assert.True(misses.ToHashSet().SetEquals(KnownMisses),
