@@ -417,7 +417,7 @@ public sealed class ExploreSession : IDisposable
     private IReadOnlyList<ParameterRow> Rows(ScenarioLoadResult basis, List<(string Name, string Value)> changes, bool applied)
     {
         var unchangedParameters = _unchangedLoad.Scenario!.Parameters;
-        var now = ScenarioDescriber.Parameters(basis).ToDictionary(p => p.Name);
+        var now = ScenarioDescriber.Parameters(basis, _settings.ScenarioRanges(basis)).ToDictionary(p => p.Name);
         var unchanged = ScenarioDescriber.Parameters(_unchangedLoad).ToDictionary(p => p.Name);
         return ParameterCatalog.All.Select(spec =>
         {

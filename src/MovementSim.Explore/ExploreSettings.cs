@@ -1,3 +1,5 @@
+using MovementSim.Scenarios;
+
 namespace MovementSim.Explore;
 
 /// <summary>What <c>explore</c> was asked to do, checked (<see cref="Problems"/>) before anything starts.</summary>
@@ -33,6 +35,11 @@ public sealed record ExploreSettings
     /// <summary>How long a change waits for the next one before its rerun starts: a slider dragged, or a spreadsheet
     /// saving a file in several writes, gives one rerun.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The scenario's own plausible ranges (its ranges.csv), which narrow the catalog's on the page as in
+    /// <c>describe</c>; null where it has none. Given by the command line, which reads the file with the analysis
+    /// layer that explore does not reference; asked again at every rerun, since the file may have been saved since.</summary>
+    public Func<ScenarioLoadResult, IReadOnlyDictionary<string, ScenarioRange>?> ScenarioRanges { get; init; } = _ => null;
 
     /// <summary>Everything wrong with these settings as given on the command line (empty when they are fine).</summary>
     public IReadOnlyList<string> Problems()

@@ -23,7 +23,8 @@ public enum PageStatus
 /// <param name="Changed">The value differs from <paramref name="Unchanged"/> (on the page or on disk).</param>
 /// <param name="OnPage">The value was set on this page (not in a file).</param>
 /// <param name="SetBy">Where the value was set ("file:line", or "this page"); null when it keeps its default.</param>
-/// <param name="Plausible">The catalog's plausible range ("0.005–0.1"), "" when the parameter is not uncertain; with its source.</param>
+/// <param name="Plausible">The plausible range ("0.005–0.1"): the scenario's ranges.csv where it gives one, else the catalog's;
+/// "" when the parameter is not uncertain; with its source (the ranges.csv file and line, or the catalog's source).</param>
 public sealed record ParameterRow(
     string Name, string Value, string Unchanged, string Default, string Kind, double Min, double Max,
     IReadOnlyList<string>? Choices, string Unit, string Meaning, string Source, string Range, bool Changed, bool OnPage, string? SetBy,

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using MovementSim.Analysis.Model;
 using MovementSim.Core;
 using MovementSim.Scenarios;
@@ -48,8 +47,7 @@ public static class DescribeCommand
                     }
                     return Cli.InvalidInput;
                 }
-                parameters = ScenarioDescriber.Parameters(loaded, ranges?.Ranges.ToDictionary(r => r.Key,
-                    r => new ScenarioRange(r.Value.Min, r.Value.Max, string.Create(CultureInfo.InvariantCulture, $"{r.Value.Where.File}:{r.Value.Where.Line}"))));
+                parameters = ScenarioDescriber.Parameters(loaded, ranges is null ? null : ScenarioRanges.Of(ranges));
                 scenarioLoad = loaded;
                 stdout.WriteLine($"Parameters of {folder} (* = differs from the default):");
             }

@@ -43,6 +43,7 @@ public static class ExploreCommand
             Port = parse.GetValue(port),
             Replicates = parse.GetValue(reps),
             PreviewPeople = parse.GetValue(people),
+            ScenarioRanges = ScenarioRanges.OfValid,
         }, stdout, stderr));
         return command;
     }

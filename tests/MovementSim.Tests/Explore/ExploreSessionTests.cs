@@ -28,6 +28,10 @@ public sealed class ExploreSessionTests
             var conversation = first.Parameters.Single(p => p.Name == "conversation");
             var spec = Core.ParameterCatalog.Find("conversation")!;
             Assert.Equal((spec.Unit, spec.Meaning, spec.Source, spec.PlausibleText, spec.Min, spec.Max), (conversation.Unit, conversation.Meaning, conversation.Source, conversation.Plausible, conversation.Min, conversation.Max));
+            // Where the scenario's ranges.csv narrows the catalog's plausible range (the calibration's interval), that one, at its line.
+            var push = first.Parameters.Single(p => p.Name == "external_influence");
+            Assert.Equal("0.002285–0.04452", push.Plausible);
+            Assert.EndsWith($"ranges.csv:{workspace.LineOf("external_influence", "ranges.csv")}", push.PlausibleSource);
             Assert.Equal(["complete", "random", "small_world", "scale_free"], first.Parameters.Single(p => p.Name == "network").Choices);
             Assert.Contains("2 replicates of 2,000 people", first.PreviewNote);
             Assert.Contains("20,000 people", first.PreviewNote); // the scenario's own size, said on the page
@@ -148,6 +152,23 @@ public sealed class ExploreSessionTests
             var row = after.Parameters.Single(p => p.Name == "external_influence");
             Assert.Equal(("0.2", unchanged, true, false), (row.Value, row.Unchanged, row.Changed, row.OnPage));
             Assert.EndsWith($"parameters.csv:{workspace.LineOf("external_influence")}", row.SetBy);
+        }
+    }
+
+    [Fact]
+    public async Task When_the_scenarios_ranges_csv_is_saved_the_page_shows_its_new_plausible_range()
+    {
+        using var workspace = new ExploreWorkspace();
+        var (session, _) = await workspace.StartAsync();
+        using (session)
+        {
+            var path = Path.Combine(workspace.Scenario, "ranges.csv");
+            File.WriteAllLines(path, File.ReadAllLines(path).Select(l => l.StartsWith("external_influence,", StringComparison.Ordinal) ? "external_influence,0.001,0.05" : l));
+
+            var after = await ExploreWorkspace.WaitFor(session, s => s.Parameters.Single(p => p.Name == "external_influence").Plausible == "0.001–0.05", "the new range on the page");
+
+            Assert.EndsWith($"ranges.csv:{workspace.LineOf("external_influence", "ranges.csv")}", after.Parameters.Single(p => p.Name == "external_influence").PlausibleSource);
+            Assert.Equal(Core.ParameterCatalog.Find("conversation")!.PlausibleText, after.Parameters.Single(p => p.Name == "conversation").Plausible); // no row: the catalog's
         }
     }
 

@@ -30,6 +30,7 @@ public sealed class ExploreWorkspace : IDisposable
             PreviewPeople = 2_000,
             ResultsRoot = Results,
             Debounce = TimeSpan.FromMilliseconds(100),
+            ScenarioRanges = MovementSim.Cli.Commands.ScenarioRanges.OfValid, // as the explore command gives it
         };
     }
 
@@ -86,9 +87,9 @@ public sealed class ExploreWorkspace : IDisposable
     public string InFile(string parameter) =>
         File.ReadLines(Path.Combine(Scenario, "parameters.csv")).Single(l => l.StartsWith(parameter + ",", StringComparison.Ordinal))[(parameter.Length + 1)..];
 
-    /// <summary>The line of the copy's parameters.csv that sets a parameter (1 is the header).</summary>
-    public int LineOf(string parameter) =>
-        File.ReadLines(Path.Combine(Scenario, "parameters.csv")).ToList().FindIndex(l => l.StartsWith(parameter + ",", StringComparison.Ordinal)) + 1;
+    /// <summary>The line of one of the copy's files (parameters.csv unless named) that has a parameter's row (1 is the header).</summary>
+    public int LineOf(string parameter, string file = "parameters.csv") =>
+        File.ReadLines(Path.Combine(Scenario, file)).ToList().FindIndex(l => l.StartsWith(parameter + ",", StringComparison.Ordinal)) + 1;
 
     /// <summary>Rewrites one row of the copy's parameters.csv, as a student editing it would.</summary>
     public void SetInFile(string parameter, string value)

@@ -1,0 +1,26 @@
+using System.Globalization;
+using MovementSim.Analysis.Model;
+using MovementSim.Scenarios;
+
+namespace MovementSim.Cli.Commands;
+
+/// <summary>
+/// A scenario's own plausible ranges (its ranges.csv) as <c>describe</c> and <c>explore</c> show them: each parameter's
+/// range with the file and line that set it. Reading the file belongs to the analysis layer, which explore does not
+/// reference, so the command line reads it and hands explore the result.
+/// </summary>
+public static class ScenarioRanges
+{
+    /// <summary>The rows of a read ranges file, by parameter name.</summary>
+    public static IReadOnlyDictionary<string, ScenarioRange> Of(RangesFileResult file) =>
+        file.Ranges.ToDictionary(r => r.Key,
+            r => new ScenarioRange(r.Value.Min, r.Value.Max, string.Create(CultureInfo.InvariantCulture, $"{r.Value.Where.File}:{r.Value.Where.Line}")));
+
+    /// <summary>
+    /// The scenario's ranges as explore shows them at each rerun (the file may have been saved since): null when the
+    /// scenario has no ranges.csv or when it does not validate, so that the page shows the catalog's ranges
+    /// (<c>validate</c> reports the file's errors).
+    /// </summary>
+    public static IReadOnlyDictionary<string, ScenarioRange>? OfValid(ScenarioLoadResult loaded) =>
+        PlausibleRanges.LoadScenarioFile(loaded) is { IsValid: true } file ? Of(file) : null;
+}
