@@ -295,7 +295,7 @@ public static class ScenarioFormat
                 AllowedText: "a number in the event's range (see the table below)"),
             new("by", ColumnKind.Real, "For coverage_target only (required there): the year by which the target is to be met.",
                 "year", AllowedText: "a year at or after the event's year, for coverage_target; empty for every other event", Optional: true),
-            new("label", ColumnKind.Text, "What happened, in a few words, for the markers on charts and the report (e.g. duty to offer); empty: the event's kind.",
+            new("label", ColumnKind.Text, "What happened, in a few words, for the markers on charts and the report (e.g. duty to offer); empty: the event's kind. A label too long for its place on a chart shows its date alone there (the caption names it in full).",
                 AllowedText: "any text", Optional: true),
         ]);
 

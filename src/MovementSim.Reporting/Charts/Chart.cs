@@ -145,8 +145,8 @@ internal static class Style
         plot.Legend.TightHorizontalWrapping = true;
     }
 
-    /// <summary>At most this many rows of event labels; with more, labels are shortened to the date alone.</summary>
-    public const int MaxEventRows = 3;
+    /// <summary>At most this many rows of event labels; labels that would need more are shortened to their dates.</summary>
+    public const int MaxEventRows = 4;
 
     /// <summary>
     /// Events closer than this (in years) share one label, so that two a few weeks apart do not print on top of each
@@ -156,12 +156,15 @@ internal static class Style
 
     /// <summary>
     /// Scheduled events within the years shown, one label per group of events closer than <see cref="MergeYears"/> to
-    /// the group's first, with the row the label goes in. A label ("Apr 2003 duty to offer") names what happened: the
-    /// event's label from events.csv, else its kind; it runs right of its line, or left of it in the last 30% of the
-    /// axis; each goes in the first row where it overlaps no other label, judged from its length. When that takes more
-    /// than <see cref="MaxEventRows"/> rows the labels are the dates alone (the caption names the events).
+    /// the group's first, with the row the label goes in and whether it runs left of its line. A label ("Apr 2003 duty
+    /// to offer") names what happened: the event's label from events.csv, else its kind. It runs right of its line, or
+    /// left of it in the last 30% of the axis or where running right would leave the chart; it goes in the first row
+    /// where it overlaps no other label, judged from its length. A label that fits neither way within the chart or
+    /// within <see cref="MaxEventRows"/> rows is shortened to its date, the others keep what they say (a crowded
+    /// decade does not take the names off the rest); if even that needs more rows, every label is its date alone.
+    /// The caption names every event in full.
     /// </summary>
-    public static IReadOnlyList<(double Year, string Label, int Row)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
+    public static IReadOnlyList<(double Year, string Label, int Row, bool RunsLeft)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
     {
         var groups = new List<List<ScheduledEvent>>();
         foreach (var e in events.Where(e => e.Year >= startYear && e.Year <= endYear).OrderBy(e => e.Year))
@@ -175,47 +178,79 @@ internal static class Style
                 groups.Add([e]);
             }
         }
-        var full = Pack(groups.Select(g => (g[0].Year, Format.Year(g[0].Year) + " " + string.Join(" + ", g.Select(ChartLabel).Distinct()))).ToList(), startYear, endYear);
-        return full.Count == 0 || full.Max(r => r.Row) < MaxEventRows
-            ? full
-            : Pack(groups.Select(g => (g[0].Year, Format.Year(g[0].Year))).ToList(), startYear, endYear);
+        var named = new EventLabelRows(startYear, endYear);
+        foreach (var g in groups)
+        {
+            var date = Format.Year(g[0].Year);
+            if (!named.TryPlace(g[0].Year, date + " " + string.Join(" + ", g.Select(ChartLabel).Distinct()), fitOnly: true))
+            {
+                named.TryPlace(g[0].Year, date, fitOnly: false);
+            }
+        }
+        if (named.Placed.Count == 0 || named.Placed.Max(r => r.Row) < MaxEventRows)
+        {
+            return named.Placed;
+        }
+        var dates = new EventLabelRows(startYear, endYear);
+        foreach (var g in groups)
+        {
+            dates.TryPlace(g[0].Year, Format.Year(g[0].Year), fitOnly: false);
+        }
+        return dates.Placed;
     }
 
     /// <summary>What a chart's event label says: the label events.csv gives, else the kind of event.</summary>
     private static string ChartLabel(ScheduledEvent e) => e.Given.Length > 0 ? e.Given : Text.Words(e.Kind);
 
-    private static List<(double Year, string Label, int Row)> Pack(IReadOnlyList<(double Year, string Label)> labels, double startYear, double endYear)
+    /// <summary>Event labels laid out in rows along the time axis, judged from their length in characters.</summary>
+    private sealed class EventLabelRows(double startYear, double endYear)
     {
-        var span = Math.Max(endYear - startYear, 1e-9);
         // About 9 px per character of 15 px type, on a data area about 1050 px wide.
-        const double axisPixels = 1050, pixelsPerChar = 9, gapPixels = 12;
-        var rows = new List<List<(double From, double To)>>();
-        var result = new List<(double, string, int)>();
-        foreach (var (year, label) in labels)
+        private const double AxisPixels = 1050, PixelsPerChar = 9, GapPixels = 12;
+        private readonly double _span = Math.Max(endYear - startYear, 1e-9);
+        private readonly List<List<(double From, double To)>> _rows = [];
+
+        public List<(double Year, string Label, int Row, bool RunsLeft)> Placed { get; } = [];
+
+        /// <summary>Places a label in the first row where it overlaps none; with <paramref name="fitOnly"/>, only
+        /// within the chart and <see cref="MaxEventRows"/> rows (false, and nothing placed, when it does not fit).</summary>
+        public bool TryPlace(double year, string label, bool fitOnly)
         {
-            var x = (year - startYear) / span * axisPixels;
-            var width = label.Length * pixelsPerChar + gapPixels;
-            var extent = (year - startYear) / span > 0.7 ? (x - width, x) : (x, x + width);
-            var row = rows.FindIndex(r => r.All(o => extent.Item2 <= o.From || extent.Item1 >= o.To));
+            var x = (year - startYear) / _span * AxisPixels;
+            var width = label.Length * PixelsPerChar + GapPixels;
+            var left = (year - startYear) / _span > 0.7;
+            if (!left && x + width > AxisPixels && x - width >= 0)
+            {
+                left = true; // running right would leave the chart
+            }
+            var (from, to) = left ? (x - width, x) : (x, x + width);
+            if (fitOnly && (from < 0 || to > AxisPixels))
+            {
+                return false;
+            }
+            var row = _rows.FindIndex(r => r.All(o => to <= o.From || from >= o.To));
             if (row < 0)
             {
-                rows.Add([]);
-                row = rows.Count - 1;
+                if (fitOnly && _rows.Count >= MaxEventRows)
+                {
+                    return false;
+                }
+                _rows.Add([]);
+                row = _rows.Count - 1;
             }
-            rows[row].Add(extent);
-            result.Add((year, label, row));
+            _rows[row].Add((from, to));
+            Placed.Add((year, label, row, left));
+            return true;
         }
-        return result;
     }
 
     /// <summary>Draws every event as a dashed vertical line, and the labels of <see cref="EventRows"/> at the top of the chart.</summary>
-    public static void DrawEvents(Plot plot, IReadOnlyList<double> eventYears, IReadOnlyList<(double Year, string Label, int Row)> rows,
-        double startYear, double endYear, double yTop, double rowStep)
+    public static void DrawEvents(Plot plot, IReadOnlyList<double> eventYears, IReadOnlyList<(double Year, string Label, int Row, bool RunsLeft)> rows,
+        double yTop, double rowStep)
     {
-        var span = Math.Max(endYear - startYear, 1e-9);
         for (var k = 0; k < rows.Count; k++)
         {
-            var (year, label, row) = rows[k];
+            var (year, label, row, runsLeft) = rows[k];
             var next = k + 1 < rows.Count ? rows[k + 1].Year : double.PositiveInfinity;
             foreach (var y in eventYears.Where(y => y >= year && y < next).Distinct())
             {
@@ -226,9 +261,8 @@ internal static class Style
             text.LabelFontSize = AnnotationSize;
             text.LabelFontColor = Colors.Black.WithAlpha(0.85);
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
-            var right = (year - startYear) / span > 0.7;
-            text.LabelAlignment = right ? Alignment.UpperRight : Alignment.UpperLeft;
-            text.OffsetX = right ? -4 : 4;
+            text.LabelAlignment = runsLeft ? Alignment.UpperRight : Alignment.UpperLeft;
+            text.OffsetX = runsLeft ? -4 : 4;
             text.OffsetY = 4;
         }
     }

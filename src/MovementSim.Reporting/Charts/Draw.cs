@@ -211,7 +211,7 @@ internal static partial class Draw
             LabelFormatter = v => v > tickTop || v < -1e-9 ? ""
                 : percent ? v.ToString("0.##", Inv) + "%" : baseTop >= 1000 ? v.ToString("#,0", Inv) : v.ToString("0.0##", Inv),
         };
-        Style.DrawEvents(plot, events.Select(e => e.Year).Where(y => y >= start && y <= end).ToList(), rows, start, end, top, rowStep);
+        Style.DrawEvents(plot, events.Select(e => e.Year).Where(y => y >= start && y <= end).ToList(), rows, top, rowStep);
         return (baseTop, top);
     }
 }

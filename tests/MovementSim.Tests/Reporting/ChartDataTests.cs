@@ -228,6 +228,51 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void The_shipped_direct_payments_events_all_say_what_happened_on_the_chart()
+    {
+        // The five events of scenarios/direct-payments/events.csv, four of them within five years.
+        ScheduledEvent[] events =
+        [
+            new(2003.27, "mandate", "council", 1, "duty to make direct payments"),
+            new(2009.67, "coverage_target", "council", 0.3, "milestone: 30% by April 2011"),
+            new(2010.87, "coverage_target", "council", 1, "Vision: everyone by April 2013"),
+            new(2012.82, "coverage_target", "council", 0.7, "target cut to 70%"),
+            new(2014.37, "coverage_target", "council", 1, "Care Act 2014"),
+        ];
+
+        var rows = Style.EventRows(events, 1997.25, 2024.25);
+
+        Assert.Equal(["Apr 2003 duty to make direct payments", "Sep 2009 milestone: 30% by April 2011", "Nov 2010 Vision: everyone by April 2013",
+            "Oct 2012 target cut to 70%", "May 2014 Care Act 2014"], rows.Select(r => r.Label));
+        Assert.Equal([0, 1, 2, 0, 3], rows.Select(r => r.Row));
+        Assert.All(rows, r => Assert.True(r.Row < Style.MaxEventRows, $"row {r.Row} of {r.Label}"));
+    }
+
+    [Fact]
+    public void A_label_that_would_run_off_the_right_of_the_chart_runs_left_of_its_line()
+    {
+        // At 60% of the axis a 66-character label (606 px) would end past the chart's right edge (1050 px); to the left it fits.
+        ScheduledEvent[] events = [new(2012, "mandate", "council", 1, new string('x', 61))];
+
+        var row = Assert.Single(Style.EventRows(events, 2000, 2020));
+
+        Assert.True(row.RunsLeft);
+        Assert.Equal(0, row.Row);
+        Assert.False(Assert.Single(Style.EventRows([new(2005, "mandate", "council", 1, "duty")], 2000, 2020)).RunsLeft);
+    }
+
+    [Fact]
+    public void A_label_that_fits_neither_way_is_shortened_to_its_date_and_the_others_keep_what_they_say()
+    {
+        // In the middle of the axis, 116 characters (1,056 px) fit on neither side of the line.
+        ScheduledEvent[] events = [new(2003, "mandate", "council", 1, "duty to offer"), new(2010, "mandate", "council", 1, new string('x', 111))];
+
+        var rows = Style.EventRows(events, 2000, 2020);
+
+        Assert.Equal(["2003 duty to offer", "2010"], rows.Select(r => r.Label));
+    }
+
+    [Fact]
     public void When_event_labels_need_too_many_rows_they_are_shortened_to_their_dates()
     {
         var events = Enumerable.Range(0, 5).Select(k => new ScheduledEvent(2005 + k * 0.25, "leadership_change", "all", 1)).ToList();
