@@ -11,7 +11,7 @@ internal static partial class Draw
 
     /// <summary>The reach–fidelity plane: iso-net-benefit curves reach × fidelity = c in the background, one
     /// trajectory per series with marked years, start and end marked, and the movement-only end point.</summary>
-    /// <param name="labelYears">Label the marked years and the start (sensible for one path only: starts often coincide); ends are labelled when there are at most four paths.</param>
+    /// <param name="labelYears">Label the marked years and the start (sensible for one path only: starts often coincide); ends are labelled when there are at most four paths, once where several end in the same year at about the same point.</param>
     public static Plot Plane(string title, IReadOnlyList<(Trajectory Path, Color Color)> paths, TrajectoryPoint? reference,
         bool labelYears)
     {
@@ -76,6 +76,9 @@ internal static partial class Draw
             curve.LegendText = "net benefit of the movement alone";
         }
 
+        // Labels closer than this (a share of each axis) would print on top of each other.
+        bool Near(TrajectoryPoint a, TrajectoryPoint b) => Math.Abs(a.Reach - b.Reach) / reachMax < 0.06 && Math.Abs(a.Fidelity - b.Fidelity) / fidelityTop < 0.05;
+        var endsLabelled = new List<TrajectoryPoint>();
         foreach (var ((path, color), index) in paths.Select((p, i) => (p, i)))
         {
             var line = plot.Add.ScatterLine(path.Points.Select(p => p.Reach * 100).ToArray(), path.Points.Select(p => p.Fidelity).ToArray(), color);
@@ -90,7 +93,7 @@ internal static partial class Draw
                 var placed = new List<TrajectoryPoint> { path.Start, path.End };
                 foreach (var m in path.LabelledMarks)
                 {
-                    if (placed.Any(q => Math.Abs(q.Reach - m.Reach) / reachMax < 0.06 && Math.Abs(q.Fidelity - m.Fidelity) / fidelityTop < 0.05))
+                    if (placed.Any(q => Near(q, m)))
                     {
                         continue;
                     }
@@ -99,8 +102,11 @@ internal static partial class Draw
                 }
                 YearLabel(plot, path.Start, "start " + Format.Year(path.Start.Year), Alignment.UpperLeft);
             }
-            if (paths.Count <= 4)
+            // Paths that end in the same year at about the same point (a change that did little, in explore) share one
+            // end label rather than printing the same words on top of each other.
+            if (paths.Count <= 4 && !endsLabelled.Any(q => q.Year == path.End.Year && Near(q, path.End)))
             {
+                endsLabelled.Add(path.End);
                 YearLabel(plot, path.End, "end " + Format.Year(path.End.Year), Alignment.LowerLeft);
             }
         }

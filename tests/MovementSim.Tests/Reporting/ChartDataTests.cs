@@ -30,6 +30,22 @@ public sealed class ChartDataTests
     }
 
     [Fact]
+    public void Paths_that_end_together_share_one_end_label_and_paths_that_end_apart_keep_their_own()
+    {
+        var years = Enumerable.Range(0, 41).Select(s => 2000 + s * 0.25).ToArray();
+        Trajectory PathTo(string label, double endReach) =>
+            Trajectory.Of(label, years, years.Select(y => 0.01 + (y - 2000) / 20 * endReach).ToArray(), years.Select(y => 1 - (y - 2000) / 40).ToArray());
+        string[] EndLabels(params Trajectory[] paths) =>
+            Draw.Plane("plane", paths.Select((p, k) => (p, OkabeIto.Series[k])).ToList(), null, labelYears: false)
+                .GetPlottables().OfType<ScottPlot.Plottables.Text>().Select(t => t.LabelText).Where(t => t.StartsWith("end ", StringComparison.Ordinal)).ToArray();
+
+        // A change that did almost nothing (explore's changed against unchanged): one label, not two on top of each other.
+        Assert.Equal(["end 2010"], EndLabels(PathTo("changed", 0.500), PathTo("unchanged", 0.505)));
+        // Ends far apart keep a label each.
+        Assert.Equal(["end 2010", "end 2010"], EndLabels(PathTo("changed", 0.2), PathTo("unchanged", 0.6)));
+    }
+
+    [Fact]
     public void Trajectory_marks_every_whole_year_and_labels_every_fifth_apart_from_start_and_end()
     {
         // Quarterly steps from 1995 to 2020.
