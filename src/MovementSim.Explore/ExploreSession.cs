@@ -60,8 +60,8 @@ public sealed class ExploreSession : IDisposable
         _unchangedJson = JsonSerializer.Serialize(_unchangedPreviewed);
         _sessionFolder = sessionFolder;
         _state = new PageState(0, unchanged.Scenario!.Name, settings.ScenarioFolder, PageStatus.Running,
-            $"running the scenario as it is ({PreviewWords(unchanged.Scenario!)})", [], PreviewNote(unchanged.Scenario!),
-            unchanged.Chain.Select(Shown).ToList(), Rows(unchanged, [], applied: true), 0, null, null, [], null);
+            $"running the scenario as it is ({Preview.Words(unchanged.Scenario!, settings)})", [], Preview.Note(unchanged.Scenario!, settings),
+            unchanged.Chain.Select(Shown).ToList(), ParameterRows.Of(unchanged, unchanged, settings.ScenarioRanges(unchanged), [], applied: true), 0, null, null, [], null);
     }
 
     /// <summary>The scenario folders whose CSV files are watched: the scenario and its bases.</summary>
@@ -88,13 +88,7 @@ public sealed class ExploreSession : IDisposable
             errors = loaded.Errors.Select(e => e.ToString()).ToList();
             return null;
         }
-        var scenarioFolder = Path.Combine(settings.ResultsRoot, "explore", SafeName(loaded.Scenario!.Name));
-        var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var session = Path.Combine(scenarioFolder, stamp);
-        for (var n = 2; Directory.Exists(session); n++)
-        {
-            session = Path.Combine(scenarioFolder, $"{stamp}-{n}");
-        }
+        var session = SessionFolders.New(settings.ResultsRoot, loaded.Scenario!.Name);
         errors = [];
         return new ExploreSession(settings, log, loaded, session);
     }
@@ -240,7 +234,7 @@ public sealed class ExploreSession : IDisposable
             var number = ++_requested;
             var changes = Changes();
             var started = Stopwatch.GetTimestamp();
-            Publish(_state with { Status = PageStatus.Running, Message = $"{why}: rerunning ({PreviewWords(_lastValid.Scenario!)})" });
+            Publish(_state with { Status = PageStatus.Running, Message = $"{why}: rerunning ({Preview.Words(_lastValid.Scenario!, _settings)})" });
             _reruns.RemoveAll(t => t.IsCompleted);
             _reruns.Add(Task.Run(() => Rerun(number, changes, started, cancel)));
         }
@@ -265,7 +259,7 @@ public sealed class ExploreSession : IDisposable
                     Status = PageStatus.Invalid,
                     Message = "the scenario as it now is does not load; the charts are from the last version that did",
                     Errors = loaded.Errors.Select(ErrorText(changes)).ToList(),
-                    Parameters = Rows(basis, changes, applied: false),
+                    Parameters = ParameterRows.Of(_unchangedLoad, basis, _settings.ScenarioRanges(basis), changes, applied: false),
                 });
                 return;
             }
@@ -317,7 +311,7 @@ public sealed class ExploreSession : IDisposable
         {
             if (!kept && folder is not null)
             {
-                DeleteFolder(folder);
+                SessionFolders.Delete(folder);
             }
             lock (_gate)
             {
@@ -367,8 +361,8 @@ public sealed class ExploreSession : IDisposable
                     ? "the scenario is as it was when explore started: change a parameter here, or save a CSV file of the scenario"
                     : $"rerun done in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
                 Errors = [],
-                PreviewNote = PreviewNote(loaded.Scenario!),
-                Parameters = Rows(loaded, changes, applied: true),
+                PreviewNote = Preview.Note(loaded.Scenario!, _settings),
+                Parameters = ParameterRows.Of(_unchangedLoad, loaded, _settings.ScenarioRanges(loaded), changes, applied: true),
                 ChartsVersion = number,
                 HeadlineChanged = changed.Headline,
                 HeadlineUnchanged = unchanged.Headline,
@@ -378,7 +372,7 @@ public sealed class ExploreSession : IDisposable
         }
         if (superseded is not null && superseded != folder)
         {
-            DeleteFolder(superseded);
+            SessionFolders.Delete(superseded);
         }
         return true;
     }
@@ -410,74 +404,7 @@ public sealed class ExploreSession : IDisposable
             ? $"{PageSource} ({changes[e.Column - 1].Name}): {e.Message}"
             : e.ToString();
 
-    /// <summary>Every parameter: its value now, the unchanged value and the default, and whether it differs from the
-    /// unchanged scenario.</summary>
-    /// <param name="basis">A valid load of the scenario: with the page's changes applied when <paramref name="applied"/>;
-    /// else the page's values are shown as typed over it (the scenario with them does not load).</param>
-    private IReadOnlyList<ParameterRow> Rows(ScenarioLoadResult basis, List<(string Name, string Value)> changes, bool applied)
-    {
-        var unchangedParameters = _unchangedLoad.Scenario!.Parameters;
-        var now = ScenarioDescriber.Parameters(basis, _settings.ScenarioRanges(basis)).ToDictionary(p => p.Name);
-        var unchanged = ScenarioDescriber.Parameters(_unchangedLoad).ToDictionary(p => p.Name);
-        return ParameterCatalog.All.Select(spec =>
-        {
-            var d = now[spec.Name];
-            var typed = changes.FirstOrDefault(c => c.Name == spec.Name).Value;
-            var (value, parsed) = typed is null || applied
-                ? (d.Value, spec.Get(basis.Scenario!.Parameters))
-                : (typed, spec.TryParse(typed, out var v, out _) ? v : double.NaN);
-            var setBy = typed is not null || d.SetBy == ScenarioError.OverrideSource ? PageSource : d.SetBy;
-            return new ParameterRow(spec.Name, value, unchanged[spec.Name].Value, d.Default, KindName(spec.Kind), spec.Min, spec.Max, spec.Choices,
-                spec.Unit, spec.Meaning, spec.Source, spec.RangeText, parsed != spec.Get(unchangedParameters), typed is not null, setBy,
-                d.Plausible, d.PlausibleSource);
-        }).ToList();
-    }
-
-    private static string KindName(ParameterKind kind) => kind switch
-    {
-        ParameterKind.Integer => "integer",
-        ParameterKind.Choice => "choice",
-        _ => "real",
-    };
-
-    private string PreviewWords(ScenarioDefinition scenario) =>
-        Preview.InWords(_settings.Replicates, Math.Min(scenario.Parameters.People, _settings.PreviewPeople));
-
-    private string PreviewNote(ScenarioDefinition scenario)
-    {
-        var people = scenario.Parameters.People;
-        var note = $"Preview: {PreviewWords(scenario)} each, changed and unchanged alike (the same random numbers, run by run)";
-        if (people > _settings.PreviewPeople)
-        {
-            note += $"; the scenario has {people.ToString("#,0", CultureInfo.InvariantCulture)} people, previews run at most " +
-                    $"{_settings.PreviewPeople.ToString("#,0", CultureInfo.InvariantCulture)} (--people)";
-        }
-        return note + $"; every run is paired with its counterfactual. For the full result, save as a scenario and run the command it prints " +
-               $"({Batch.DesignRequest.DefaultReplicates} replicates at full size).";
-    }
-
     private static string Shown(string fullPath) => Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
-
-    private static string SafeName(string name)
-    {
-        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
-        return safe.Length == 0 ? "scenario" : safe;
-    }
-
-    private static void DeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A preview folder left behind is harmless: it is a complete or partial result folder under results/explore.
-        }
-    }
 
     /// <summary>Stops watching, cancels any rerun, waits for it and deletes the session's previews.</summary>
     public void Dispose()
@@ -502,21 +429,7 @@ public sealed class ExploreSession : IDisposable
         {
             // Cancelled or failed: either way it is over.
         }
-        DeleteFolder(_sessionFolder);
-        // Leave no empty results/explore/<scenario> (or results/explore) behind.
-        foreach (var parent in new[] { Path.GetDirectoryName(_sessionFolder), Path.GetDirectoryName(Path.GetDirectoryName(_sessionFolder)) })
-        {
-            try
-            {
-                if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
-                {
-                    Directory.Delete(parent);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
+        SessionFolders.DeleteWithEmptyParents(_sessionFolder);
         _stopping.Dispose();
         _runGate.Dispose();
     }

@@ -12,6 +12,24 @@ public sealed record Preview(ResultFolder Results, string Headline)
     public static string InWords(int replicates, int people) =>
         $"{replicates} replicate{(replicates == 1 ? "" : "s")} of {people.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} people";
 
+    /// <summary>How a preview of the scenario runs, in words: "5 replicates of 20,000 people".</summary>
+    public static string Words(ScenarioDefinition scenario, ExploreSettings settings) =>
+        InWords(settings.Replicates, Math.Min(scenario.Parameters.People, settings.PreviewPeople));
+
+    /// <summary>The page's note on what a preview is and how to get the full result.</summary>
+    public static string Note(ScenarioDefinition scenario, ExploreSettings settings)
+    {
+        var people = scenario.Parameters.People;
+        var note = $"Preview: {Words(scenario, settings)} each, changed and unchanged alike (the same random numbers, run by run)";
+        if (people > settings.PreviewPeople)
+        {
+            note += $"; the scenario has {people.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} people, previews run at most " +
+                    $"{settings.PreviewPeople.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} (--people)";
+        }
+        return note + $"; every run is paired with its counterfactual. For the full result, save as a scenario and run the command it prints " +
+               $"({DesignRequest.DefaultReplicates} replicates at full size).";
+    }
+
     /// <summary>The scenario as a preview runs it: at most <paramref name="maxPeople"/> people.</summary>
     public static ScenarioDefinition Scaled(ScenarioDefinition scenario, int maxPeople) =>
         scenario.Parameters.People <= maxPeople ? scenario : scenario with { Parameters = scenario.Parameters with { People = maxPeople } };

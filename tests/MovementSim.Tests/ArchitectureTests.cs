@@ -83,6 +83,23 @@ public class ArchitectureTests
         Assert.Contains("\"Microsoft.AspNetCore.App\"", config);
     }
 
+    /// <summary>Issue 14: one file holds one room. Data tables are exempt; none is this long today.</summary>
+    private const int MaxSourceLines = 450;
+
+    [Fact]
+    public void No_source_file_is_longer_than_450_lines()
+    {
+        var src = Path.Combine(RepoPaths.Root, "src");
+        var sep = Path.DirectorySeparatorChar;
+        var tooLong = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{sep}bin{sep}") && !f.Contains($"{sep}obj{sep}"))
+            .Select(f => (File: Path.GetRelativePath(RepoPaths.Root, f), Lines: File.ReadLines(f).Count()))
+            .Where(f => f.Lines > MaxSourceLines)
+            .ToList();
+
+        Assert.True(tooLong.Count == 0, "over " + MaxSourceLines + " lines: " + string.Join(", ", tooLong.Select(f => $"{f.File} ({f.Lines})")));
+    }
+
     [Fact]
     public void No_assembly_sees_another_ones_internals()
     {
