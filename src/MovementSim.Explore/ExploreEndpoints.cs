@@ -15,6 +15,7 @@ namespace MovementSim.Explore;
 /// <item><c>GET /api/state?after=N</c>: the page's state, at once when newer than version N, else when the next one is published (at most <see cref="LongPoll"/>).</item>
 /// <item><c>POST /api/parameter {"name", "value"}</c>: set a parameter on the page (value null: back to the files); answers {error, state}.</item>
 /// <item><c>POST /api/reset</c>: undo the page's changes.</item>
+/// <item><c>POST /api/baseline</c>: make the scenario shown what later changes are compared with; answers {error, state}.</item>
 /// <item><c>POST /api/save {"name"}</c>: save as scenario; answers the <see cref="SaveResult"/>.</item>
 /// <item><c>GET /chart/{rerun}/{name}.png</c>: a chart of a published rerun.</item>
 /// </list>
@@ -39,7 +40,7 @@ public static class ExploreEndpoints
     /// <summary>The body of POST /api/save.</summary>
     public sealed record SaveRequest(string? Name);
 
-    /// <summary>The answer to POST /api/parameter and /api/reset: the state after the change, and why not when it was refused.</summary>
+    /// <summary>The answer to POST /api/parameter, /api/reset and /api/baseline: the state after the change, and why not when it was refused.</summary>
     public sealed record ChangeAnswer(string? Error, PageState State);
 
     /// <param name="log">Where an unexpected failure of a request is told (the request gets 500 and the server goes on).</param>
@@ -96,6 +97,11 @@ public static class ExploreEndpoints
         {
             session.Reset();
             return Results.Json(new ChangeAnswer(null, session.State), Json);
+        });
+        app.MapPost("/api/baseline", () =>
+        {
+            var error = session.MakeBaseline();
+            return Results.Json(new ChangeAnswer(error, session.State), Json);
         });
         app.MapPost("/api/save", async (HttpContext context) =>
         {

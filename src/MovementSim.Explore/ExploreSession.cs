@@ -24,9 +24,7 @@ public sealed class ExploreSession : IDisposable
 
     private readonly ExploreSettings _settings;
     private readonly TextWriter _log;
-    private readonly ScenarioLoadResult _unchangedLoad;
-    private readonly ScenarioDefinition _unchangedPreviewed;
-    private readonly string _unchangedJson;
+    private readonly ScenarioLoadResult _startLoad;
     private readonly string _sessionFolder;
     private readonly object _gate = new();
 
@@ -35,7 +33,7 @@ public sealed class ExploreSession : IDisposable
     private readonly SemaphoreSlim _runGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, string> _changes = new(StringComparer.Ordinal);
-    private Task<Preview> _unchangedPreview = Task.FromException<Preview>(new InvalidOperationException("the session has not started"));
+    private Baseline _baseline;
     private ScenarioWatcher? _watcher;
     private CancellationTokenSource? _current;
     /// <summary>Reruns not yet finished: the current one, and cancelled ones finishing their current run.</summary>
@@ -45,27 +43,26 @@ public sealed class ExploreSession : IDisposable
     private PageState _state;
     private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ScenarioLoadResult _lastValid;
-    private (long Number, IReadOnlyList<ChartImage> Images) _shown = (0, []);
-    private (long Number, IReadOnlyList<ChartImage> Images) _previouslyShown = (0, []);
-    private string? _shownFolder;
+    private readonly ShownRerun _shown = new();
     private bool _disposed;
 
     private ExploreSession(ExploreSettings settings, TextWriter log, ScenarioLoadResult unchanged, string sessionFolder)
     {
         _settings = settings;
         _log = TextWriter.Synchronized(log);
-        _unchangedLoad = unchanged;
+        _startLoad = unchanged;
         _lastValid = unchanged;
-        _unchangedPreviewed = Preview.Scaled(unchanged.Scenario!, settings.PreviewPeople);
-        _unchangedJson = JsonSerializer.Serialize(_unchangedPreviewed);
+        _baseline = new Baseline(unchanged, Preview.Scaled(unchanged.Scenario!, settings.PreviewPeople),
+            Task.FromException<Preview>(new InvalidOperationException("the session has not started")), Baseline.AtStart);
         _sessionFolder = sessionFolder;
         _state = new PageState(0, unchanged.Scenario!.Name, settings.ScenarioFolder, PageStatus.Running,
             $"running the scenario as it is ({Preview.Words(unchanged.Scenario!, settings)})", [], Preview.Note(unchanged.Scenario!, settings),
-            unchanged.Chain.Select(Shown).ToList(), ParameterRows.Of(unchanged, unchanged, settings.ScenarioRanges(unchanged), [], applied: true), 0, null, null, [], null);
+            unchanged.Chain.Select(Shown).ToList(), ParameterRows.Of(unchanged, unchanged, settings.ScenarioRanges(unchanged), [], applied: true), 0, null, null, [], null,
+            Baseline.AtStart);
     }
 
     /// <summary>The scenario folders whose CSV files are watched: the scenario and its bases.</summary>
-    public IReadOnlyList<string> WatchedFolders => _unchangedLoad.Chain;
+    public IReadOnlyList<string> WatchedFolders => _startLoad.Chain;
 
     /// <summary>Where this session writes its previews (deleted when it ends).</summary>
     public string SessionFolder => _sessionFolder;
@@ -100,8 +97,9 @@ public sealed class ExploreSession : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             Directory.CreateDirectory(_sessionFolder);
-            _unchangedPreview = Task.Run(() => RunGated(_unchangedPreviewed, Path.Combine(_sessionFolder, UnchangedFolder), _stopping.Token));
-            _watcher = new ScenarioWatcher(_unchangedLoad.Chain, path => Schedule($"{Path.GetFileName(path)} changed on disk"));
+            var previewed = _baseline.Previewed;
+            _baseline = _baseline with { Preview = Task.Run(() => RunGated(previewed, Path.Combine(_sessionFolder, UnchangedFolder), _stopping.Token)) };
+            _watcher = new ScenarioWatcher(_startLoad.Chain, path => Schedule($"{Path.GetFileName(path)} changed on disk"));
         }
         Schedule("starting");
     }
@@ -175,6 +173,30 @@ public sealed class ExploreSession : IDisposable
         Schedule("changes on this page undone");
     }
 
+    /// <summary>
+    /// Makes the scenario shown (its files and the page's changes, as its charts show it) what later changes are
+    /// compared with, reusing its preview; returns why not while a rerun is running or the scenario does not load.
+    /// </summary>
+    public string? MakeBaseline()
+    {
+        lock (_gate)
+        {
+            if (_state.Status != PageStatus.Ready || _shown.Scenario is not { } shown)
+            {
+                return "wait until the charts show the scenario as it now is (a rerun is running, or the scenario does not load)";
+            }
+            if (_baseline.Preview.IsCompletedSuccessfully && ReferenceEquals(shown.Preview, _baseline.Preview.Result))
+            {
+                return "the scenario shown is already the baseline";
+            }
+            _baseline = new Baseline(shown.Load, Preview.Scaled(shown.Load.Scenario!, _settings.PreviewPeople), Task.FromResult(shown.Preview),
+                Baseline.WordsFor(shown.Changes, DateTime.Now));
+            _shown.KeepFolder();
+        }
+        Schedule("the scenario shown is the new baseline");
+        return null;
+    }
+
     /// <summary>Writes the scenario as changed (at full size) as a variant folder beside it; see <see cref="VariantSaver"/>.</summary>
     public SaveResult SaveAs(string? name)
     {
@@ -200,14 +222,7 @@ public sealed class ExploreSession : IDisposable
     {
         lock (_gate)
         {
-            foreach (var (n, images) in new[] { _shown, _previouslyShown })
-            {
-                if (n == number && images.FirstOrDefault(i => i.Name == name) is { } image)
-                {
-                    return image.Png;
-                }
-            }
-            return null;
+            return _shown.Png(number, name);
         }
     }
 
@@ -236,11 +251,12 @@ public sealed class ExploreSession : IDisposable
             var started = Stopwatch.GetTimestamp();
             Publish(_state with { Status = PageStatus.Running, Message = $"{why}: rerunning ({Preview.Words(_lastValid.Scenario!, _settings)})" });
             _reruns.RemoveAll(t => t.IsCompleted);
-            _reruns.Add(Task.Run(() => Rerun(number, changes, started, cancel)));
+            var baseline = _baseline;
+            _reruns.Add(Task.Run(() => Rerun(number, changes, baseline, started, cancel)));
         }
     }
 
-    private async Task Rerun(long number, List<(string Name, string Value)> changes, long started, CancellationTokenSource cancelSource)
+    private async Task Rerun(long number, List<(string Name, string Value)> changes, Baseline baseline, long started, CancellationTokenSource cancelSource)
     {
         var cancel = cancelSource.Token;
         string? folder = null;
@@ -259,18 +275,18 @@ public sealed class ExploreSession : IDisposable
                     Status = PageStatus.Invalid,
                     Message = "the scenario as it now is does not load; the charts are from the last version that did",
                     Errors = loaded.Errors.Select(ErrorText(changes)).ToList(),
-                    Parameters = ParameterRows.Of(_unchangedLoad, basis, _settings.ScenarioRanges(basis), changes, applied: false),
+                    Parameters = ParameterRows.Of(baseline.Load, basis, _settings.ScenarioRanges(basis), changes, applied: false),
                 });
                 return;
             }
-            var unchanged = await _unchangedPreview.WaitAsync(cancel);
+            var unchanged = await baseline.Preview.WaitAsync(cancel);
             var scenario = Preview.Scaled(loaded.Scenario!, _settings.PreviewPeople);
             Preview changed;
             IReadOnlyList<ChartImage> images;
             await _runGate.WaitAsync(cancel);
             try
             {
-                if (JsonSerializer.Serialize(scenario) == _unchangedJson)
+                if (JsonSerializer.Serialize(scenario) == baseline.Json)
                 {
                     changed = unchanged;
                 }
@@ -291,7 +307,7 @@ public sealed class ExploreSession : IDisposable
             {
                 _runGate.Release();
             }
-            kept = PublishResult(number, loaded, changes, changed, unchanged, images, folder, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            kept = PublishResult(number, loaded, changes, baseline, changed, unchanged, images, folder, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -339,7 +355,7 @@ public sealed class ExploreSession : IDisposable
     }
 
     /// <returns>Whether the rerun was published (it was still the newest) and so its folder is kept.</returns>
-    private bool PublishResult(long number, ScenarioLoadResult loaded, List<(string Name, string Value)> changes, Preview changed, Preview unchanged,
+    private bool PublishResult(long number, ScenarioLoadResult loaded, List<(string Name, string Value)> changes, Baseline baseline, Preview changed, Preview unchanged,
         IReadOnlyList<ChartImage> images, string? folder, double seconds)
     {
         string? superseded;
@@ -349,20 +365,18 @@ public sealed class ExploreSession : IDisposable
             {
                 return false;
             }
-            _previouslyShown = _shown;
-            _shown = (number, images);
-            superseded = _shownFolder;
-            _shownFolder = folder;
+            superseded = _shown.Show(number, images, folder, changed, loaded, changes);
             _lastValid = loaded;
             Publish(_state with
             {
                 Status = PageStatus.Ready,
                 Message = ReferenceEquals(changed, unchanged)
-                    ? "the scenario is as it was when explore started: change a parameter here, or save a CSV file of the scenario"
+                    ? $"the scenario is {baseline.Words} (the baseline): change a parameter here, or save a CSV file of the scenario"
                     : $"rerun done in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
                 Errors = [],
                 PreviewNote = Preview.Note(loaded.Scenario!, _settings),
-                Parameters = ParameterRows.Of(_unchangedLoad, loaded, _settings.ScenarioRanges(loaded), changes, applied: true),
+                Parameters = ParameterRows.Of(baseline.Load, loaded, _settings.ScenarioRanges(loaded), changes, applied: true),
+                Baseline = baseline.Words,
                 ChartsVersion = number,
                 HeadlineChanged = changed.Headline,
                 HeadlineUnchanged = unchanged.Headline,
@@ -370,7 +384,7 @@ public sealed class ExploreSession : IDisposable
                 Seconds = seconds,
             });
         }
-        if (superseded is not null && superseded != folder)
+        if (superseded is not null)
         {
             SessionFolders.Delete(superseded);
         }
@@ -419,7 +433,7 @@ public sealed class ExploreSession : IDisposable
             _disposed = true;
             _stopping.Cancel();
             _watcher?.Dispose();
-            running = [.. _reruns, _unchangedPreview];
+            running = [.. _reruns, _baseline.Preview];
         }
         try
         {

@@ -18,7 +18,7 @@ public enum PageStatus
 
 /// <summary>One parameter row of the page: what <c>describe</c> shows, the unchanged value, and how the page edits it.</summary>
 /// <param name="Value">The value in effect: the page's change when there is one, else the scenario's on disk.</param>
-/// <param name="Unchanged">The value in the scenario as it was when explore started.</param>
+/// <param name="Unchanged">The value in the baseline: the scenario as it was when explore started, or as it was when made the baseline.</param>
 /// <param name="Kind">"real", "integer" or "choice".</param>
 /// <param name="Changed">The value differs from <paramref name="Unchanged"/> (on the page or on disk).</param>
 /// <param name="OnPage">The value was set on this page (not in a file).</param>
@@ -39,6 +39,8 @@ public sealed record PageChart(string Name, string Title, string Caption, string
 /// </summary>
 /// <param name="ChartsVersion">The rerun the charts and headlines come from (0 before the first).</param>
 /// <param name="Seconds">How long the rerun shown took, from the change to its charts.</param>
+/// <param name="Baseline">What "unchanged" means on the page and in the charts: the scenario as it was when explore started, or
+/// the one made the baseline since (with the changes that made it).</param>
 public sealed record PageState(
     long Version,
     string Scenario,
@@ -53,4 +55,5 @@ public sealed record PageState(
     string? HeadlineChanged,
     string? HeadlineUnchanged,
     IReadOnlyList<PageChart> Charts,
-    double? Seconds);
+    double? Seconds,
+    string Baseline);

@@ -59,6 +59,16 @@ public sealed class ExploreBrowserTests
         ((await page.Evaluate(Headline)).GetString()!, (await page.Evaluate(ReachChart)).GetString()!,
             long.Parse((await page.Evaluate("document.body.dataset.chartsVersion")).GetString()!));
 
+    /// <summary>What typing a value into a parameter's box and pressing Enter does (the box's change event).</summary>
+    private static Task TypeIntoBox(DevToolsPage page, string parameter, string value) =>
+        page.Evaluate($$"""
+            (() => {
+              const box = document.querySelector('input.box[data-param="{{parameter}}"]');
+              box.value = '{{value}}';
+              box.dispatchEvent(new Event('change', { bubbles: true }));
+            })()
+            """);
+
     [SkippableFact]
     public async Task The_console_check_catches_errors_on_a_page_that_has_them()
     {
@@ -120,6 +130,28 @@ public sealed class ExploreBrowserTests
     }
 
     [SkippableFact]
+    public async Task Make_this_the_baseline_makes_the_changed_scenario_the_unchanged_one_with_a_clean_console()
+    {
+        using var workspace = new ExploreWorkspace();
+        await using var explore = await Explored.OpenAsync(workspace);
+        var page = explore.Page;
+        Assert.Equal("the scenario as it was when explore started", (await page.Evaluate("document.getElementById('baseline').textContent")).GetString());
+        var before = await Shown(page);
+        await TypeIntoBox(page, "external_influence", "0.2");
+        await page.WaitUntil(Refreshed(before.Version), ExploreWorkspace.Patience, "the charts after the change");
+        var changed = await Shown(page);
+
+        await page.Evaluate("document.getElementById('make-baseline').click()");
+        await page.WaitUntil(Refreshed(changed.Version) + " && document.getElementById('baseline').textContent.includes('external_influence = 0.2')",
+            ExploreWorkspace.Patience, "the page with the new baseline");
+
+        Assert.Equal(changed.Headline, (await page.Evaluate("document.getElementById('headline-unchanged').textContent")).GetString());
+        Assert.Equal(changed.Headline, (await Shown(page)).Headline);
+        Assert.False((await page.Evaluate("document.getElementById('param-external_influence').classList.contains('changed')")).GetBoolean());
+        Assert.Empty(page.Console);
+    }
+
+    [SkippableFact]
     public async Task Saving_a_csv_file_of_the_scenario_refreshes_the_page()
     {
         using var workspace = new ExploreWorkspace();
@@ -146,13 +178,7 @@ public sealed class ExploreBrowserTests
         var page = explore.Page;
         var before = await Shown(page);
 
-        await page.Evaluate("""
-            (() => {
-              const box = document.querySelector('input.box[data-param="conversation"]');
-              box.value = 'lots';
-              box.dispatchEvent(new Event('change', { bubbles: true }));
-            })()
-            """);
+        await TypeIntoBox(page, "conversation", "lots");
         await page.WaitUntil("document.getElementById('status').dataset.state === 'invalid'", ExploreWorkspace.Patience, "the loader's message on the page");
 
         Assert.Contains("'lots' is not a number", (await page.Evaluate("document.getElementById('errors').textContent")).GetString());

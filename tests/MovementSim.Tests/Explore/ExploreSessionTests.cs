@@ -23,6 +23,7 @@ public sealed class ExploreSessionTests
             Assert.Contains(first.Charts, c => c.Name.StartsWith("innovation_", StringComparison.Ordinal));
             Assert.All(first.Charts, c => Assert.NotNull(session.Chart(first.ChartsVersion, c.Name)));
             Assert.DoesNotContain(first.Parameters, p => p.Changed);
+            Assert.Equal("the scenario as it was when explore started", first.Baseline);
             Assert.Equal(Core.ParameterCatalog.All.Select(s => s.Name), first.Parameters.Select(p => p.Name));
             // As describe shows them: the catalog's unit, meaning, source and plausible range.
             var conversation = first.Parameters.Single(p => p.Name == "conversation");
@@ -152,6 +153,38 @@ public sealed class ExploreSessionTests
             var row = after.Parameters.Single(p => p.Name == "external_influence");
             Assert.Equal(("0.2", unchanged, true, false), (row.Value, row.Unchanged, row.Changed, row.OnPage));
             Assert.EndsWith($"parameters.csv:{workspace.LineOf("external_influence")}", row.SetBy);
+        }
+    }
+
+    [Fact]
+    public async Task Making_the_scenario_shown_the_baseline_compares_later_changes_with_it()
+    {
+        using var workspace = new ExploreWorkspace();
+        var (session, first) = await workspace.StartAsync();
+        using (session)
+        {
+            Assert.Equal("the scenario shown is already the baseline", session.MakeBaseline());
+            Assert.Null(session.SetParameter("external_influence", "0.2"));
+            Assert.StartsWith("wait until the charts show", session.MakeBaseline()); // a rerun is running
+            var changed = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Ready && s.ChartsVersion > first.ChartsVersion, "the rerun");
+
+            Assert.Null(session.MakeBaseline());
+            var rebased = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Ready && s.ChartsVersion > changed.ChartsVersion, "the page with the new baseline");
+
+            Assert.Contains("external_influence = 0.2", rebased.Baseline);
+            Assert.Equal((changed.HeadlineChanged, changed.HeadlineChanged), (rebased.HeadlineChanged, rebased.HeadlineUnchanged));
+            Assert.DoesNotContain(rebased.Parameters, p => p.Changed);
+            Assert.Equal("0.2", rebased.Parameters.Single(p => p.Name == "external_influence").Unchanged);
+
+            Assert.Null(session.SetParameter("conversation", "0.5"));
+            var later = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Ready && s.ChartsVersion > rebased.ChartsVersion, "the rerun after the new baseline");
+
+            Assert.Equal(changed.HeadlineChanged, later.HeadlineUnchanged);
+            Assert.NotEqual(later.HeadlineUnchanged, later.HeadlineChanged);
+            Assert.Equal(["conversation"], later.Parameters.Where(p => p.Changed).Select(p => p.Name));
+            // The baseline's preview (run for the change it was made from) outlives the reruns after it.
+            Assert.Equal(["changed-" + changed.ChartsVersion, "changed-" + later.ChartsVersion, "unchanged"],
+                Directory.GetDirectories(session.SessionFolder).Select(Path.GetFileName).Order());
         }
     }
 
