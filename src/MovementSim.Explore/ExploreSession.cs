@@ -371,7 +371,7 @@ public sealed class ExploreSession : IDisposable
             {
                 Status = PageStatus.Ready,
                 Message = ReferenceEquals(changed, unchanged)
-                    ? $"the scenario is {baseline.Words} (the baseline): change a parameter here, or save a CSV file of the scenario"
+                    ? $"the scenario is the baseline ({baseline.Words}): change a parameter here, or save a CSV file of the scenario"
                     : $"rerun done in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
                 Errors = [],
                 PreviewNote = Preview.Note(loaded.Scenario!, _settings),
