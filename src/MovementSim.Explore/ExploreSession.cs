@@ -57,7 +57,7 @@ public sealed class ExploreSession : IDisposable
         _sessionFolder = sessionFolder;
         _state = new PageState(0, unchanged.Scenario!.Name, settings.ScenarioFolder, PageStatus.Running,
             $"running the scenario as it is ({Preview.Words(unchanged.Scenario!, settings)})", [], Preview.Note(unchanged.Scenario!, settings),
-            unchanged.Chain.Select(Shown).ToList(), ParameterRows.Of(unchanged, unchanged, settings.ScenarioRanges(unchanged), [], applied: true), 0, null, null, [], null,
+            unchanged.Chain.Select(Shown).ToList(), ParameterRows.Of(unchanged, unchanged, settings.ScenarioRanges(unchanged).Ranges, [], applied: true), 0, null, null, [], null,
             Baseline.AtStart);
     }
 
@@ -274,8 +274,8 @@ public sealed class ExploreSession : IDisposable
                 {
                     Status = PageStatus.Invalid,
                     Message = "the scenario as it now is does not load; the charts are from the last version that did",
-                    Errors = loaded.Errors.Select(ErrorText(changes)).ToList(),
-                    Parameters = ParameterRows.Of(baseline.Load, basis, _settings.ScenarioRanges(basis), changes, applied: false),
+                    Errors = loaded.Errors.Select(ParameterRows.ErrorText(changes)).ToList(),
+                    Parameters = ParameterRows.Of(baseline.Load, basis, _settings.ScenarioRanges(basis).Ranges, changes, applied: false),
                 });
                 return;
             }
@@ -366,6 +366,7 @@ public sealed class ExploreSession : IDisposable
                 return false;
             }
             superseded = _shown.Show(number, images, folder, changed, loaded, changes);
+            var ranges = _settings.ScenarioRanges(loaded);
             _lastValid = loaded;
             Publish(_state with
             {
@@ -373,9 +374,10 @@ public sealed class ExploreSession : IDisposable
                 Message = ReferenceEquals(changed, unchanged)
                     ? $"the scenario is the baseline ({baseline.Words}): change a parameter here, or save a CSV file of the scenario"
                     : $"rerun done in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
-                Errors = [],
+                // A ranges.csv with problems does not stop the rerun: the page shows the catalog's ranges and says why.
+                Errors = ranges.Problems.Select(e => $"{e} (the catalog's plausible ranges are shown)").ToList(),
                 PreviewNote = Preview.Note(loaded.Scenario!, _settings),
-                Parameters = ParameterRows.Of(baseline.Load, loaded, _settings.ScenarioRanges(loaded), changes, applied: true),
+                Parameters = ParameterRows.Of(baseline.Load, loaded, ranges.Ranges, changes, applied: true),
                 Baseline = baseline.Words,
                 ChartsVersion = number,
                 HeadlineChanged = changed.Headline,
@@ -410,13 +412,6 @@ public sealed class ExploreSession : IDisposable
         _published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         published.SetResult();
     }
-
-    /// <summary>The loader's message, with the page named where it would say --set (and the parameter, which --set's
-    /// position would otherwise give).</summary>
-    private static Func<ScenarioError, string> ErrorText(List<(string Name, string Value)> changes) => e =>
-        e.File == ScenarioError.OverrideSource && e.Column >= 1 && e.Column <= changes.Count
-            ? $"{PageSource} ({changes[e.Column - 1].Name}): {e.Message}"
-            : e.ToString();
 
     private static string Shown(string fullPath) => Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
 

@@ -37,9 +37,9 @@ public sealed record ExploreSettings
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The scenario's own plausible ranges (its ranges.csv), which narrow the catalog's on the page as in
-    /// <c>describe</c>; null where it has none. Given by the command line, which reads the file with the analysis
+    /// <c>describe</c>, or the file's problems. Given by the command line, which reads the file with the analysis
     /// layer that explore does not reference; asked again at every rerun, since the file may have been saved since.</summary>
-    public Func<ScenarioLoadResult, IReadOnlyDictionary<string, ScenarioRange>?> ScenarioRanges { get; init; } = _ => null;
+    public Func<ScenarioLoadResult, ScenarioRanges> ScenarioRanges { get; init; } = _ => Scenarios.ScenarioRanges.None;
 
     /// <summary>Everything wrong with these settings as given on the command line (empty when they are fine).</summary>
     public IReadOnlyList<string> Problems()

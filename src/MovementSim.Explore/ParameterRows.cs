@@ -4,10 +4,11 @@ using MovementSim.Scenarios;
 namespace MovementSim.Explore;
 
 /// <summary>The page's table of parameters: each as <c>describe</c> shows it, with its value now, the unchanged value,
-/// and whether it differs from the unchanged scenario or was typed on the page.</summary>
+/// and whether it differs from the unchanged scenario or was typed on the page; and the loader's messages about values
+/// typed there.</summary>
 internal static class ParameterRows
 {
-    /// <param name="unchanged">The scenario as it was when explore started.</param>
+    /// <param name="unchanged">The baseline: the scenario as it was when explore started, or as made the baseline since.</param>
     /// <param name="basis">A valid load of the scenario: with the page's changes applied when <paramref name="applied"/>;
     /// else the page's values are shown as typed over it (the scenario with them does not load).</param>
     /// <param name="ranges">The scenario's own plausible ranges (its ranges.csv), null where it has none.</param>
@@ -30,6 +31,13 @@ internal static class ParameterRows
                 d.Plausible, d.PlausibleSource);
         }).ToList();
     }
+
+    /// <summary>The loader's message, with the page named where it would say --set (and the parameter, which --set's
+    /// position would otherwise give).</summary>
+    public static Func<ScenarioError, string> ErrorText(List<(string Name, string Value)> changes) => e =>
+        e.File == ScenarioError.OverrideSource && e.Column >= 1 && e.Column <= changes.Count
+            ? $"{ExploreSession.PageSource} ({changes[e.Column - 1].Name}): {e.Message}"
+            : e.ToString();
 
     private static string KindName(ParameterKind kind) => kind switch
     {

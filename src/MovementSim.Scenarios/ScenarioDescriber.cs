@@ -21,9 +21,6 @@ public sealed record ParameterDescription(
     string Plausible = "",
     string PlausibleSource = "");
 
-/// <summary>A scenario's own plausible range of a parameter (a row of its ranges.csv) and where it was written ("file:line").</summary>
-public sealed record ScenarioRange(double Min, double Max, string Where);
-
 /// <summary>What `describe` shows: every parameter, and every file's columns (from <see cref="ScenarioFormat"/>).</summary>
 public static class ScenarioDescriber
 {

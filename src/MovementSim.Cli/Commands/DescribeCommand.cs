@@ -47,7 +47,7 @@ public static class DescribeCommand
                     }
                     return Cli.InvalidInput;
                 }
-                parameters = ScenarioDescriber.Parameters(loaded, ranges is null ? null : ScenarioRanges.Of(ranges));
+                parameters = ScenarioDescriber.Parameters(loaded, ranges is null ? null : ScenarioRangesFile.Of(ranges));
                 scenarioLoad = loaded;
                 stdout.WriteLine($"Parameters of {folder} (* = differs from the default):");
             }

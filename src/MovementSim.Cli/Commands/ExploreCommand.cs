@@ -43,7 +43,7 @@ public static class ExploreCommand
             Port = parse.GetValue(port),
             Replicates = parse.GetValue(reps),
             PreviewPeople = parse.GetValue(people),
-            ScenarioRanges = ScenarioRanges.OfValid,
+            ScenarioRanges = ScenarioRangesFile.Read,
         }, stdout, stderr));
         return command;
     }

@@ -206,6 +206,26 @@ public sealed class ExploreSessionTests
     }
 
     [Fact]
+    public async Task When_the_scenarios_ranges_csv_is_saved_broken_the_page_says_where_and_shows_the_catalogs_ranges()
+    {
+        using var workspace = new ExploreWorkspace();
+        var (session, first) = await workspace.StartAsync();
+        using (session)
+        {
+            var path = Path.Combine(workspace.Scenario, "ranges.csv");
+            var line = workspace.LineOf("external_influence", "ranges.csv");
+            File.WriteAllLines(path, File.ReadAllLines(path).Select(l => l.StartsWith("external_influence,", StringComparison.Ordinal) ? "external_influence,0.5,0.1" : l));
+
+            var after = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Ready && s.ChartsVersion > first.ChartsVersion && s.Errors.Count > 0, "the rerun with the file's problem");
+
+            var error = Assert.Single(after.Errors);
+            Assert.StartsWith($"{path}:{line}:", error);
+            Assert.EndsWith("(the catalog's plausible ranges are shown)", error);
+            Assert.Equal(Core.ParameterCatalog.Find("external_influence")!.PlausibleText, after.Parameters.Single(p => p.Name == "external_influence").Plausible);
+        }
+    }
+
+    [Fact]
     public async Task When_a_csv_file_is_saved_broken_the_page_shows_file_line_and_column_and_keeps_the_last_good_charts()
     {
         using var workspace = new ExploreWorkspace();

@@ -30,7 +30,7 @@ public sealed class ExploreWorkspace : IDisposable
             PreviewPeople = 2_000,
             ResultsRoot = Results,
             Debounce = TimeSpan.FromMilliseconds(100),
-            ScenarioRanges = MovementSim.Cli.Commands.ScenarioRanges.OfValid, // as the explore command gives it
+            ScenarioRanges = MovementSim.Cli.Commands.ScenarioRangesFile.Read, // as the explore command gives it
         };
     }
 

@@ -9,7 +9,7 @@ namespace MovementSim.Cli.Commands;
 /// range with the file and line that set it. Reading the file belongs to the analysis layer, which explore does not
 /// reference, so the command line reads it and hands explore the result.
 /// </summary>
-public static class ScenarioRanges
+public static class ScenarioRangesFile
 {
     /// <summary>The rows of a read ranges file, by parameter name.</summary>
     public static IReadOnlyDictionary<string, ScenarioRange> Of(RangesFileResult file) =>
@@ -17,10 +17,14 @@ public static class ScenarioRanges
             r => new ScenarioRange(r.Value.Min, r.Value.Max, string.Create(CultureInfo.InvariantCulture, $"{r.Value.Where.File}:{r.Value.Where.Line}")));
 
     /// <summary>
-    /// The scenario's ranges as explore shows them at each rerun (the file may have been saved since): null when the
-    /// scenario has no ranges.csv or when it does not validate, so that the page shows the catalog's ranges
-    /// (<c>validate</c> reports the file's errors).
+    /// The scenario's ranges as explore shows them at each rerun (the file may have been saved since): none when the
+    /// scenario has no ranges.csv; when the file has problems, the problems (at file:line:column) and no ranges, so that
+    /// the page shows the catalog's ranges and says why.
     /// </summary>
-    public static IReadOnlyDictionary<string, ScenarioRange>? OfValid(ScenarioLoadResult loaded) =>
-        PlausibleRanges.LoadScenarioFile(loaded) is { IsValid: true } file ? Of(file) : null;
+    public static ScenarioRanges Read(ScenarioLoadResult loaded) => PlausibleRanges.LoadScenarioFile(loaded) switch
+    {
+        null => ScenarioRanges.None,
+        { IsValid: true } file => new ScenarioRanges(Of(file), []),
+        var file => new ScenarioRanges(null, file.Errors),
+    };
 }
