@@ -195,8 +195,7 @@ public sealed class ExploreSessionTests
         var (session, _) = await workspace.StartAsync();
         using (session)
         {
-            var path = Path.Combine(workspace.Scenario, "ranges.csv");
-            File.WriteAllLines(path, File.ReadAllLines(path).Select(l => l.StartsWith("external_influence,", StringComparison.Ordinal) ? "external_influence,0.001,0.05" : l));
+            workspace.SetInFile("external_influence", "0.001,0.05", "ranges.csv");
 
             var after = await ExploreWorkspace.WaitFor(session, s => s.Parameters.Single(p => p.Name == "external_influence").Plausible == "0.001–0.05", "the new range on the page");
 
@@ -214,7 +213,7 @@ public sealed class ExploreSessionTests
         {
             var path = Path.Combine(workspace.Scenario, "ranges.csv");
             var line = workspace.LineOf("external_influence", "ranges.csv");
-            File.WriteAllLines(path, File.ReadAllLines(path).Select(l => l.StartsWith("external_influence,", StringComparison.Ordinal) ? "external_influence,0.5,0.1" : l));
+            workspace.SetInFile("external_influence", "0.5,0.1", "ranges.csv");
 
             var after = await ExploreWorkspace.WaitFor(session, s => s.Status == PageStatus.Ready && s.ChartsVersion > first.ChartsVersion && s.Errors.Count > 0, "the rerun with the file's problem");
 

@@ -91,10 +91,11 @@ public sealed class ExploreWorkspace : IDisposable
     public int LineOf(string parameter, string file = "parameters.csv") =>
         File.ReadLines(Path.Combine(Scenario, file)).ToList().FindIndex(l => l.StartsWith(parameter + ",", StringComparison.Ordinal)) + 1;
 
-    /// <summary>Rewrites one row of the copy's parameters.csv, as a student editing it would.</summary>
-    public void SetInFile(string parameter, string value)
+    /// <summary>Rewrites a parameter's row of one of the copy's files (parameters.csv unless named; added when it has
+    /// none), as a student editing it would: <paramref name="value"/> is the rest of the row.</summary>
+    public void SetInFile(string parameter, string value, string file = "parameters.csv")
     {
-        var path = Path.Combine(Scenario, "parameters.csv");
+        var path = Path.Combine(Scenario, file);
         var lines = File.ReadAllLines(path).ToList();
         var i = lines.FindIndex(l => l.StartsWith(parameter + ",", StringComparison.Ordinal));
         if (i < 0)
