@@ -146,9 +146,10 @@ public static partial class Rules
             A = s.Push[l];
             B = s.Imitation[l];
             _conversion = s.Conversion[l];
-            // With one group everyone takes up alike: its propensity (0 before it is eligible) scales the rates.
+            // With one group and nobody moved by a target everyone takes up alike: its propensity (0 before it is
+            // eligible) scales the rates here, once. Otherwise TakeUpCode scales each person's probability.
             Uniform = w.GroupCount == 1 && _conversion == 0;
-            if (w.GroupCount == 1)
+            if (Uniform)
             {
                 A *= _propensity[0];
                 B *= _propensity[0];

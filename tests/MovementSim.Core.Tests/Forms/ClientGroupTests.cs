@@ -48,6 +48,22 @@ public class ClientGroupTests
     }
 
     [Fact]
+    public void One_group_with_a_propensity_takes_up_as_two_groups_with_that_propensity_do_under_a_target_too()
+    {
+        // The same propensity, once as the only group and once split into two groups: every person's draws are keyed
+        // alike, so the runs must agree exactly. Under a target (people moved onto the institution's forms) the
+        // propensity once scaled a single group's take-up twice.
+        var target = new EventSpec(2001, EventKind.CoverageTarget, "council", 0.6) { By = 2004 };
+        ScenarioDefinition With(IReadOnlyList<GroupSpec> groups) =>
+            Scenario(p => p with { ExternalInfluence = 0.8, TargetCompliance = 1, TargetComplianceSpread = 0 }, groups: groups, events: target);
+        var one = RunTo(With([new("everyone", 1, 0.5, 0, 1)]), 2003);
+        var two = RunTo(With([new("first", 0.5, 0.5, 0, 1), new("second", 0.5, 0.5, 0, 1)]), 2003);
+
+        Assert.Equal(Measure(two, MeasureSet.Reach), Measure(one, MeasureSet.Reach));
+        Assert.Equal(Measure(two, MeasureSet.PeopleReached), Measure(one, MeasureSet.PeopleReached));
+    }
+
+    [Fact]
     public void Each_person_s_tolerance_lies_in_their_group_s_range()
     {
         var w = Build(Scenario(groups: [new("low", 0.5, 1, 0.1, 0.2), new("high", 0.5, 1, 0.8, 0.9)]));
