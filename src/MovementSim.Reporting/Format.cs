@@ -109,12 +109,8 @@ public static class Format
     public static Func<double, string> For(string measure) =>
         measure == Core.MeasureSet.NetBenefit ? Benefit
         : IsShare(measure) ? Percent
-        : IsCount(measure) ? Count
+        : Core.MeasureSet.IsCount(measure) ? Count
         : Score;
-
-    /// <summary>Measures that count people (people_reached, eligible_people, ...), shown as whole numbers.</summary>
-    public static bool IsCount(string measure) =>
-        measure.StartsWith("people", StringComparison.Ordinal) || measure.Contains("_people", StringComparison.Ordinal);
 
     /// <summary>Measures that are shares of a population (drawn and written as percentages).</summary>
     public static bool IsShare(string measure) =>

@@ -24,7 +24,7 @@ internal static class EvidenceCharts
             var name = Format.NameOf(measure);
             var title = $"{Format.Capital(evidence.Label)} and the model: {name}";
             var caption = $"The mean of the runs of {name} over time, with the 5–95% band of the runs." + TimeCharts.ObservedSentence(observed, p, measure);
-            var yLabel = Format.Capital(name) + (percent ? " (%)" : Format.IsCount(measure) ? " (people)" : "");
+            var yLabel = Format.Capital(name) + (percent ? " (%)" : MeasureSet.IsCount(measure) ? " (people)" : "");
             var simulated = new TimeLine("model (mean of the runs)", OkabeIto.Blue, p.Years, p.Get(measure));
             yield return new Chart("evidence_" + FileName(measure), SectionEvidence, title, caption,
                 Draw.OverTime(title, yLabel, percent, [simulated], events, observed));

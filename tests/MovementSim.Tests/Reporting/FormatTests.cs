@@ -23,4 +23,11 @@ public class FormatTests
     [InlineData(-0.0123, "−0.012")]
     public void A_signed_benefit_that_rounds_to_zero_has_no_sign(double difference, string expected) =>
         Assert.Equal(expected, Format.SignedBenefit(difference));
+
+    [Theory]
+    [InlineData("workforce", 1128.54, "1,129")] // link-worker posts: a count, as Core's MeasureSet.IsCount says
+    [InlineData("caseload_per_worker", 561.6, "562")]
+    [InlineData("people_reached", 74011.4, "74,011")]
+    public void A_measure_is_formatted_by_the_kind_core_gives_it(string measure, double value, string expected) =>
+        Assert.Equal(expected, Format.For(measure)(value));
 }
