@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using MovementSim.Batch;
 using MovementSim.Core;
 using MovementSim.Scenarios;
@@ -306,31 +307,39 @@ internal static class BatchInvocation
             batchArgs.Add("--counterfactual");
         }
         var job = new SlurmJob(output, shards, ProgramCommand(), batchArgs, "movementsim-" + scenario.Name, args.Common.Jobs ?? 1);
-        if (SlurmScripts.Problem(Path.GetFullPath(output), logFolder: true) is { } unsafeOutput)
+        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output, Counterfactual = args.Counterfactual },
+            InputFiles.Describe(InputsOf(loaded, sweepPath)));
+        return Submit(job, plan, args.DryRun, "merge job", stdout, stderr);
+    }
+
+    /// <summary>
+    /// Writes (with <paramref name="dryRun"/>) or submits a Slurm job array and its final job, after checking that the
+    /// output path is safe in the scripts. The final job will finish the output folder: it is claimed now with
+    /// <paramref name="plan"/> and kept, so that the final job finds it its own and nobody else writes there in between.
+    /// </summary>
+    internal static int Submit(SlurmJob job, JsonObject plan, bool dryRun, string finalJob, TextWriter stdout, TextWriter stderr)
+    {
+        var output = Path.GetFullPath(job.OutputDirectory);
+        if (SlurmScripts.Problem(output, logFolder: true) is { } unsafeOutput)
         {
             stderr.WriteLine($"movementsim: --out {unsafeOutput}");
             return Cli.UsageError;
         }
-        // The merged result will land in the output folder: claim it now with the batch's plan, so
-        // that the merge job finds it its own and nobody else writes there in between.
-        var plan = BatchRunner.PlanOf(new BatchRequest { Scenario = scenario, Design = design, OutputDirectory = output, Counterfactual = args.Counterfactual },
-            InputFiles.Describe(InputsOf(loaded, sweepPath)));
         using (var folder = OutputFolder.Open(output, plan, tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
         {
-            if (args.DryRun)
+            if (dryRun)
             {
-                var (array, merge) = SlurmScripts.Write(job);
-                stderr.WriteLine($"movementsim: wrote {array} and {merge} (not submitted: --dry-run)");
+                var (array, final) = SlurmScripts.Write(job);
+                stderr.WriteLine($"movementsim: wrote {array} and {final} (not submitted: --dry-run)");
             }
             else
             {
                 var submitted = SlurmScripts.Submit(job);
-                stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({shards} shards) and merge job {submitted.MergeJobId}; results will be in {Path.GetFullPath(output)}");
+                stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({job.Shards} shards) and {finalJob} {submitted.MergeJobId}; results will be in {output}");
             }
-            // The merge job finishes the folder: keep its plan.
             folder.Keep();
         }
-        stdout.WriteLine(Path.GetFullPath(output));
+        stdout.WriteLine(output);
         return Cli.Ok;
     }
 

@@ -252,22 +252,7 @@ public static class RobustnessCommand
             Subcommand = "robustness",
             FinalArguments = ["robustness", .. common, "--out", output, "--quiet"],
         };
-        // Claim the folder with the analysis' plan now, so that the final job finds it its own.
-        using (OutputFolder.Open(output, RobustnessStudy.PlanOf(settings), tolerated: [SlurmScripts.Folder, SlurmScripts.ShardsFolder]))
-        {
-            if (args.DryRun)
-            {
-                var (array, final) = SlurmScripts.Write(job);
-                stderr.WriteLine($"movementsim: wrote {array} and {final} (not submitted: --dry-run)");
-            }
-            else
-            {
-                var submitted = SlurmScripts.Submit(job);
-                stderr.WriteLine($"movementsim: submitted job array {submitted.ArrayJobId} ({shards} shards) and analysis job {submitted.MergeJobId}; results will be in {output}");
-            }
-        }
-        stdout.WriteLine(output);
-        return Cli.Ok;
+        return BatchInvocation.Submit(job, RobustnessStudy.PlanOf(settings), args.DryRun, "analysis job", stdout, stderr);
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -145,6 +145,20 @@ public class RobustnessCommandTests
     }
 
     [Fact]
+    public void An_output_path_unsafe_in_a_slurm_script_is_a_usage_error_and_nothing_is_written()
+    {
+        using var tmp = new TempFolder();
+        var scenario = Tiny(tmp);
+        var output = tmp.Sub("bad\\x");
+
+        var (code, _, err) = CliFixture.Run(Robustness(scenario, output, "--slurm", "--dry-run"));
+
+        Assert.True(code == 2, $"exit {code}: {err}");
+        Assert.Contains("--out ", err);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void The_slurm_scripts_of_dry_run_run_the_shards_then_merge_and_analyse_them_into_the_local_result()
     {
         using var tmp = new TempFolder();
@@ -154,6 +168,8 @@ public class RobustnessCommandTests
         var (code, _, err) = CliFixture.Run(Robustness(scenario, tmp.Sub("cluster"), "--slurm", "--shards", "2", "--dry-run"));
 
         Assert.True(code == 0, err);
+        // The analysis job finishes the folder: it stays claimed with the analysis' plan, as batch --slurm leaves it.
+        Assert.True(File.Exists(tmp.Sub("cluster/" + ResultFiles.Plan)), "the folder was not kept for the analysis job");
         var array = tmp.Sub("cluster/slurm/shards.sbatch");
         Assert.Contains("#SBATCH --array=0-1", File.ReadAllText(array));
         Assert.Contains("--shard \"$shard/2\"", File.ReadAllText(array));
