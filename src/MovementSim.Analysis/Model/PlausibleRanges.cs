@@ -67,7 +67,8 @@ public static class PlausibleRanges
 
     /// <summary>
     /// The scenario's own ranges file, read and checked (every problem of the file, and rows of parameters that can
-    /// never be sampled); null when the scenario has none.
+    /// never be sampled, which are reported here and left out of its ranges so that nobody reports them again); null
+    /// when the scenario has none.
     /// </summary>
     public static RangesFileResult? LoadScenarioFile(ScenarioLoadResult loaded)
     {
@@ -78,7 +79,8 @@ public static class PlausibleRanges
         var file = RangesFile.Load(path);
         var errors = new List<ScenarioError>(file.Errors);
         Resolve(file, null, new HashSet<string>(), errors);
-        return file with { Errors = errors };
+        var sampled = file.Ranges.Where(r => !NeverSampled.Contains(r.Key)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        return file with { Ranges = sampled, Errors = errors };
     }
 
     /// <summary>

@@ -123,6 +123,20 @@ public class RobustnessCommandTests
     }
 
     [Fact]
+    public void A_row_of_the_scenarios_ranges_file_that_can_never_be_sampled_is_reported_once()
+    {
+        using var tmp = new TempFolder();
+        var scenario = Tiny(tmp);
+        File.WriteAllText(Path.Combine(scenario, "ranges.csv"), "parameter,min,max\ninstitutional_adoption,0.1,1\n");
+
+        var (code, _, err) = CliFixture.Run(Robustness(scenario, tmp.Sub("out")));
+
+        Assert.Equal(1, code);
+        var reported = err.Split('\n').Count(l => l.Contains("ranges.csv:2:1: institutional_adoption is the switch", StringComparison.Ordinal));
+        Assert.True(reported == 1, $"reported {reported} times:\n{err}");
+    }
+
+    [Fact]
     public void Without_a_movement_or_with_ranges_that_break_a_rule_nothing_runs_and_every_problem_is_named()
     {
         using var tmp = new TempFolder();
