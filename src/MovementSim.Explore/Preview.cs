@@ -10,7 +10,7 @@ public sealed record Preview(ResultFolder Results, string Headline)
 {
     /// <summary>The preview's settings in words, for the page: "5 replicates of 20,000 people".</summary>
     public static string InWords(int replicates, int people) =>
-        $"{replicates} replicate{(replicates == 1 ? "" : "s")} of {people.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} people";
+        $"{replicates} replicate{(replicates == 1 ? "" : "s")} of {Format.Count(people)} people";
 
     /// <summary>How a preview of the scenario runs, in words: "5 replicates of 20,000 people".</summary>
     public static string Words(ScenarioDefinition scenario, ExploreSettings settings) =>
@@ -23,8 +23,8 @@ public sealed record Preview(ResultFolder Results, string Headline)
         var note = $"Preview: {Words(scenario, settings)} each, changed and unchanged alike (the same random numbers, run by run)";
         if (people > settings.PreviewPeople)
         {
-            note += $"; the scenario has {people.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} people, previews run at most " +
-                    $"{settings.PreviewPeople.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} (--people)";
+            note += $"; the scenario has {Format.Count(people)} people, previews run at most " +
+                    $"{Format.Count(settings.PreviewPeople)} (--people)";
         }
         return note + $"; every run is paired with its counterfactual. For the full result, save as a scenario and run the command it prints " +
                $"({DesignRequest.DefaultReplicates} replicates at full size).";

@@ -28,7 +28,7 @@ public static class VariantSaver
         {
             return $"the name is {name.Length} characters long: at most {MaxNameLength}";
         }
-        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!RowReader.IsValidName(name))
         {
             return $"'{Echo.Value(name)}' has a character other than letters, digits, - and _";
         }
@@ -47,9 +47,10 @@ public static class VariantSaver
         var parent = Path.GetDirectoryName(source) ?? source;
         var target = Path.Combine(parent, name!);
         var shown = Path.IsPathRooted(scenarioFolder) ? target : Path.GetRelativePath(Directory.GetCurrentDirectory(), target);
+        var exists = $"{shown} already exists: explore never overwrites a folder; choose another name";
         if (Directory.Exists(target) || File.Exists(target))
         {
-            return SaveResult.Refused($"{shown} already exists: explore never overwrites a folder; choose another name");
+            return SaveResult.Refused(exists);
         }
         // Written under a temporary name beside the target and then renamed, so that the folder is whole or absent, and a
         // folder made meanwhile by someone else is not overwritten (the rename fails).
@@ -65,9 +66,7 @@ public static class VariantSaver
             {
                 Directory.Delete(temporary, recursive: true);
             }
-            return SaveResult.Refused(Directory.Exists(target)
-                ? $"{shown} already exists: explore never overwrites a folder; choose another name"
-                : $"could not write {shown}: {e.Message}");
+            return SaveResult.Refused(Directory.Exists(target) ? exists : $"could not write {shown}: {e.Message}");
         }
         var differing = File.ReadLines(Path.Combine(target, ScenarioFormat.ParametersFile)).Count() - 2; // header and base row
         // Paired with its counterfactual, as the preview was, so that its report answers the same question.

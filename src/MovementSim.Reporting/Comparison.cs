@@ -15,10 +15,7 @@ public sealed record ComparisonResult(string IndexPath, IReadOnlyList<ChartFile>
 /// </summary>
 public static class Comparison
 {
-    public const string IndexFile = ResultFiles.Index;
-
     /// <summary>Writes outDir/index.html and outDir/charts/compare_*.{png,svg}; writes any scenario's report.html that is missing.</summary>
-    /// <exception cref="ResultFolderException">No folder given, or one is missing or not a result folder.</exception>
     /// <exception cref="ResultFolderException">No folder given, or one is missing or not a result folder; or an index.html or
     /// chart in the way was not written by MovementSim (see <see cref="IndexFiles"/>).</exception>
     public static ComparisonResult Write(IReadOnlyList<string> scenarioResultDirs, string outDir)
@@ -31,16 +28,17 @@ public static class Comparison
         var owned = IndexFiles.Owned(root);
         var folders = scenarioResultDirs.Select(ResultFolder.Load).ToList();
         var built = Build(folders).ToList();
-        owned.CheckCanWrite(built.SelectMany(c => new[] { c.Name + ".png", c.Name + ".svg" }));
+        var files = built.SelectMany(c => new[] { c.Name + ".png", c.Name + ".svg" }).ToList();
+        owned.CheckCanWrite(files);
         foreach (var f in folders.Where(f => !File.Exists(f.PathOf(ResultFiles.Report))))
         {
             Report.Write(f, ChartSet.DrawAll(f));
         }
         var chartsDir = Path.Combine(root, ResultFiles.Charts);
         Directory.CreateDirectory(chartsDir);
-        owned.DeleteChartsNotIn(built.SelectMany(c => new[] { c.Name + ".png", c.Name + ".svg" }));
+        owned.DeleteChartsNotIn(files);
         var charts = built.Select(c => c.Save(chartsDir)).ToList();
-        var index = Path.Combine(root, IndexFile);
+        var index = Path.Combine(root, ResultFiles.Index);
         AtomicFile.WriteAllText(index, Html(folders, charts, root));
         return new ComparisonResult(index, charts);
     }

@@ -225,7 +225,7 @@ public static class Report
             }
             h.Append("</ul>\n");
         }
-        h.Append("<details><summary>All sensitivity indices (indices.csv)</summary>\n<table>\n<tr><th>Parameter</th><th>Index</th><th>Value</th><th>95% interval</th></tr>\n");
+        h.Append($"<details><summary>All sensitivity indices ({ResultFiles.Indices})</summary>\n<table>\n<tr><th>Parameter</th><th>Index</th><th>Value</th><th>95% interval</th></tr>\n");
         foreach (var i in indices)
         {
             h.Append($"<tr><td><code>{E(i.Parameter)}</code></td><td>{E(Sensitivity.DisplayName(i.Index))}</td><td class=\"num\">{Format.Number(i.Value)}</td>" +

@@ -101,7 +101,7 @@ public sealed class ResultFolder
     /// </summary>
     public DesignPointSeries? ReferenceFor(DesignPointSeries dp)
     {
-        if (dp.IsMovementOnly || TakeUpAnswer.NotApplicable(dp) is not null)
+        if (TakeUpAnswer.NotApplicable(dp) is not null)
         {
             return null;
         }

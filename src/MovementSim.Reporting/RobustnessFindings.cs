@@ -35,7 +35,7 @@ public sealed record RobustnessFindings(
     IReadOnlyList<RankedParameter> Ranking,
     IReadOnlyList<SampledWorld> Worlds)
 {
-    private const string NetBenefitDifference = "net_benefit_difference";
+    private static readonly string NetBenefitDifference = CounterfactualColumns.DifferenceOf(Core.MeasureSet.NetBenefit);
 
     /// <summary>The findings in a result folder, or null when it holds no robustness.json.</summary>
     /// <exception cref="ResultFolderException">A file is there but malformed.</exception>

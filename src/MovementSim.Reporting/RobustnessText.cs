@@ -1,3 +1,5 @@
+using MovementSim.Batch;
+
 namespace MovementSim.Reporting;
 
 /// <summary>The sentences of the report's "How robust is this answer?" section and its captions, every number computed.</summary>
@@ -44,7 +46,7 @@ public static class RobustnessText
             return $"Take-up won in {Describe.List(parts)}.";
         }
         var sorted = xs.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        var median = SampleStatistics.Quantile(sorted, 0.5);
         var below = Enumerable.Range(0, xs.Length).Where(i => xs[i] <= median);
         var above = Enumerable.Range(0, xs.Length).Where(i => xs[i] > median);
         return $"Take-up won in {Share(below)} worlds with {Text.Words(parameter)} at most its median {Format.Number(median)}, and in {Share(above)} above it.";

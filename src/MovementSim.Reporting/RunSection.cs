@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MovementSim.Batch;
 using MovementSim.Core;
 using static MovementSim.Reporting.Report;
 
@@ -35,7 +36,7 @@ internal static class RunSection
         Row(h, "Design points", r.DesignPoints.Count.ToString(Inv) +
             (r.SweptParameters.Count > 0 ? $" (swept: {string.Join(", ", r.SweptParameters.Select(Text.Words))})" : ""));
         Row(h, "Runs", r.RunParameters.Count > 0 ? r.RunParameters.Count.ToString(Inv) : null);
-        Row(h, "Failed runs", r.FailedRuns > 0 ? $"{r.FailedRuns} (see failures.csv)" : null);
+        Row(h, "Failed runs", r.FailedRuns > 0 ? $"{r.FailedRuns} (see {ResultFiles.Failures})" : null);
         Row(h, "Years simulated", $"{Format.Year(p.StartYear)} to {Format.Year(p.EndYear)} ({p.Years.Length - 1} steps)");
         Row(h, "Command line", m?.CommandLine);
         Row(h, "Started", m?.Started);
@@ -47,7 +48,7 @@ internal static class RunSection
         var differing = ParameterDifferences(r);
         if (r.RunParameters.Count == 0)
         {
-            h.Append("<p>runs.csv is missing, so the parameter values are not known.</p>\n");
+            h.Append($"<p>{ResultFiles.Runs} is missing, so the parameter values are not known.</p>\n");
         }
         else if (differing.Count == 0)
         {
@@ -64,7 +65,7 @@ internal static class RunSection
         }
         if (m is not null)
         {
-            h.Append("<details><summary>Everything in manifest.json (including the SHA-256 of each input file)</summary>\n<table>\n");
+            h.Append($"<details><summary>Everything in {ResultFiles.Manifest} (including the SHA-256 of each input file)</summary>\n<table>\n");
             foreach (var (k, v) in ManifestEntries.Of(m))
             {
                 h.Append($"<tr><th>{E(k)}</th><td><code>{E(v)}</code></td></tr>\n");
@@ -73,7 +74,7 @@ internal static class RunSection
         }
         else
         {
-            h.Append("<p>manifest.json is missing: program version, seed and input hashes are not known.</p>\n");
+            h.Append($"<p>{ResultFiles.Manifest} is missing: program version, seed and input hashes are not known.</p>\n");
         }
         h.Append("</section>\n");
     }

@@ -60,8 +60,4 @@ internal static class CoalitionCharts
                 Draw.OverTime(title, "Mean support (0–1)", false, lines, r.Events));
         }
     }
-
-    public static Color MotiveColour(string motive) => OkabeIto.SeriesColor(Math.Max(0, Names.Motives.ToList().IndexOf(motive)));
-
-    public static T Parse<T>(string name) where T : struct, Enum => Enum.Parse<T>(name, ignoreCase: true);
 }

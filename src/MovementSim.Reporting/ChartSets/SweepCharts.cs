@@ -64,7 +64,7 @@ internal static class SweepCharts
                 points.Select(d => d.Final(MeasureSet.NetBenefit).Mean).ToList())))
             .OrderByDescending(t => double.IsNaN(t.R) ? -1 : Math.Abs(t.R)).ThenBy(t => swept.IndexOf(t.Param)).ToList();
         var ranking = $"Of the {swept.Count} sampled parameters, final net benefit follows " +
-                      Describe.List(byCorrelation.Where(t => !double.IsNaN(t.R)).Select(t => $"{Text.Words(t.Param)} (r = {t.R.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})").ToList()) +
+                      Describe.List(byCorrelation.Where(t => !double.IsNaN(t.R)).Select(t => $"{Text.Words(t.Param)} (r = {Format.Score(t.R)})").ToList()) +
                       ", in that order (Pearson correlation over the design points).";
         foreach (var (param, rho) in byCorrelation.Take(6))
         {
@@ -73,7 +73,7 @@ internal static class SweepCharts
             var series = outcomes.Select(m => (Format.Capital(Format.NameOf(m)), ColourOf(m), ordered.Select(d => SweepBand.OfRuns(d.Final(m))).ToArray())).ToList();
             var title = $"Outcomes at the end, by {Text.Words(param)}";
             var caption = $"Each point is one of {points.Count} sampled design points, with the 5–95% range of its runs; the other parameters vary too. " +
-                          (double.IsNaN(rho) ? "" : $"Final net benefit {(rho >= 0 ? "rises" : "falls")} with {Text.Words(param)} (r = {rho.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}). ") +
+                          (double.IsNaN(rho) ? "" : $"Final net benefit {(rho >= 0 ? "rises" : "falls")} with {Text.Words(param)} (r = {Format.Score(rho)}). ") +
                           ranking;
             yield return new Chart("sweep_" + FileName(param), SectionSweep, title, caption,
                 Draw.Sweep(title, AxisName(param), levels, series, referenceBenefit, "bars: 5–95% of runs", connect: false));

@@ -16,7 +16,6 @@ internal static partial class Draw
         bool labelYears)
     {
         var plot = Style.NewPlot(title, "Reach (% of eligible people who get any form of it)", "Fidelity (share of the original that survives, 0–1)");
-        Style.DecimalAxis(plot.Axes.Left);
         Style.PercentAxis(plot.Axes.Bottom);
         var maxReach = paths.SelectMany(p => p.Path.Points).Select(p => p.Reach)
             .Append(reference?.Reach ?? 0).Where(double.IsFinite).DefaultIfEmpty(0).Max();
