@@ -16,7 +16,6 @@ public sealed class DeliveryScratch
         DropInstitutional = new double[l];
         ForcedInstitutional = new double[l];
         CheckTolerance = new bool[l];
-        InstitutionalFidelity = new double[l];
         InstitutionalSpare = new double[l];
         MovementSpare = new double[l];
         InstitutionalShare = new double[l];
@@ -57,8 +56,6 @@ public sealed class DeliveryScratch
     public double[] ForcedInstitutional { get; }
     /// <summary>Some recipient of the institution may hold a form below their tolerance.</summary>
     public bool[] CheckTolerance { get; }
-    /// <summary>Fidelity of the institution's default form (1 where nothing is offered).</summary>
-    public double[] InstitutionalFidelity { get; }
     public double[] InstitutionalSpare { get; }
     public double[] MovementSpare { get; }
     public double[] InstitutionalShare { get; }
@@ -88,7 +85,7 @@ public sealed class DeliveryScratch
     public ulong ToleranceKey { get; }
 
     // ---- Per chunk ----
-    /// <summary>Decision codes of each chunk, in person order (see <see cref="Rules.Decision"/>).</summary>
+    /// <summary>Decision codes of each chunk, in person order (see <see cref="DecisionCode"/>).</summary>
     public int[][] Candidates { get; }
     public int[] CandidateCount { get; }
     /// <summary>Per chunk, how many of its candidates changed who is reached (kept at the front of its buffer).</summary>

@@ -66,8 +66,6 @@ public sealed class FormTable
     /// <summary>Unit cost of each form relative to the original (importance-weighted).</summary>
     public double[] Cost { get; }
 
-    public int AlternativesOf(int component) => _alternatives[component];
-
     /// <summary>The alternative of component <paramref name="component"/> in form <paramref name="code"/>.</summary>
     public int AlternativeOf(int code, int component) => code / _radix[component] % _alternatives[component];
 

@@ -10,8 +10,6 @@ public sealed class MeasureContext
     public MeasureContext(World w)
     {
         World = w;
-        var forms = w.Forms.Count;
-        FormCount = new double[forms];
         GroupSize = new int[w.GroupCount];
         foreach (var g in w.PersonGroup)
         {
@@ -41,8 +39,6 @@ public sealed class MeasureContext
     public double GainSum { get; private set; }
     public double Lost { get; private set; }
 
-    /// <summary>Recipients of each form, over all providers.</summary>
-    public double[] FormCount { get; }
     /// <summary>Institutional recipients of each alternative of each component: <c>AlternativeCount[k][a]</c>.</summary>
     public double[][] AlternativeCount { get; }
     /// <summary>Simulated people in each group (fixed for the run).</summary>
@@ -93,7 +89,6 @@ public sealed class MeasureContext
     private void FillForms(World w, ModelParameters p)
     {
         var forms = w.Forms;
-        Array.Clear(FormCount);
         double fidelity = 0, gain = 0, lost = 0;
         var statusQuo = Rules.StatusQuoBenefit(p);
         for (var g = 0; g < w.GroupCount; g++)
@@ -106,7 +101,6 @@ public sealed class MeasureContext
                 {
                     continue;
                 }
-                FormCount[c] += row[c];
                 reached += row[c];
                 groupFidelity += row[c] * forms.Fidelity[c];
                 groupGain += row[c] * (Rules.Benefit(p, forms.Fidelity[c]) - statusQuo);

@@ -238,7 +238,7 @@ public static partial class Rules
                 var tolerance = _toleranceMin[g] + _toleranceSpan[g] * RunRandom.Uniform(_toleranceKey, i);
                 if (_formFidelity[_form[i]] < tolerance)
                 {
-                    drop = 1 - (1 - drop) * (1 - _dropInstitutional);
+                    drop = Combined(drop, _dropInstitutional);
                 }
             }
             if (drop > 0 && RunRandom.Uniform(_dropKey, i) < drop)

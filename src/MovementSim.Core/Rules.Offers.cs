@@ -63,7 +63,6 @@ public static partial class Rules
             s.Capacity[l] = places;
             s.InstitutionalSpare[l] = instSpare;
             s.MovementSpare[l] = movSpare;
-            s.InstitutionalFidelity[l] = fidelity;
             s.ForcedInstitutional[l] = forced;
             s.CheckTolerance[l] = checkTolerance;
             s.DropInstitutional[l] = p.DropoutRate * dt;

@@ -146,7 +146,7 @@ public class InvariantTests
                 {
                     continue;
                 }
-                Assert.True(w.GroupEligible[g] || w.Groups[g].EligibleFrom is null, $"person {i} of group {w.Groups[g].Name} receives a form before the group is eligible");
+                Assert.True(w.GroupEligible[g], $"person {i} of group {w.Groups[g].Name} receives a form before the group is eligible");
                 var provider = w.PersonState[i] == PersonState.Movement ? w.InstitutionCount : w.LocalityOf(i);
                 byProvider[provider * forms + w.PersonForm[i]]++;
                 byGroup[g * forms + w.PersonForm[i]]++;

@@ -8,8 +8,6 @@ namespace MovementSim.Core.Tests.Forms;
 /// their tolerance.</summary>
 public class ClientGroupTests
 {
-    private static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
-
     [Fact]
     public void People_are_drawn_into_groups_in_proportion_to_the_groups_shares()
     {

@@ -8,8 +8,6 @@ namespace MovementSim.Core.Tests.Forms;
 /// it steers them.</summary>
 public class CoverageTargetTests
 {
-    private static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
-
     [Fact]
     public void The_conversion_hazard_closes_the_shortfall_by_the_target_year_no_faster_than_the_reviews_compliance_allows()
     {

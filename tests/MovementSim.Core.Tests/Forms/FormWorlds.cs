@@ -53,6 +53,9 @@ public static class FormWorlds
 
     public static World Build(ScenarioDefinition scenario, int seed = 1) => WorldBuilder.Build(scenario, new RunRandom(seed));
 
+    /// <summary>A measure's value after the simulation's last step.</summary>
+    public static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
+
     /// <summary>Runs the world's schedule step by step until the step that starts at <paramref name="year"/>.</summary>
     public static Simulation RunTo(ScenarioDefinition scenario, double year, int seed = 1)
     {

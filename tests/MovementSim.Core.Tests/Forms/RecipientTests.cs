@@ -13,8 +13,6 @@ public class RecipientTests
     /// <summary>A push so strong that everyone takes up in the first step.</summary>
     private static ModelParameters Everyone(ModelParameters p) => p with { ExternalInfluence = 40 };
 
-    private static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
-
     [Fact]
     public void People_keep_their_form_when_the_default_changes_but_still_offers_it()
     {

@@ -7,8 +7,6 @@ namespace MovementSim.Core.Tests.Forms;
 /// <summary>Net benefit as a gain over the status quo, and shares turned into counts of real people.</summary>
 public class StatusQuoAndCountTests
 {
-    private static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
-
     /// <summary>Everyone on the notional budget (fidelity 0.3) from 2005: the only alternative offered then.</summary>
     private static Simulation Notional(Func<ModelParameters, ModelParameters> tweak) =>
         RunTo(Scenario(p => tweak(p with { ExternalInfluence = 40 }),

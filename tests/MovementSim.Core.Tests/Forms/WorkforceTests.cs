@@ -8,8 +8,6 @@ namespace MovementSim.Core.Tests.Forms;
 /// of demand that finds no place.</summary>
 public class WorkforceTests
 {
-    private static double Measure(Simulation sim, string name) => sim.Current[sim.Measures.IndexOf(name)];
-
     /// <summary>Ten simulated councils standing for 100 real ones; 2,000 simulated people for 1,000,000 real; funding of
     /// 2 posts per real institution in 2001; caseload 200 people a year; episodes of a quarter of a year on average.</summary>
     private static ScenarioDefinition Staffed(Func<ModelParameters, ModelParameters>? tweak = null)
