@@ -248,7 +248,7 @@ public static class SweepFile
                 errors.Add(at.Error($"{spec.Name}: an empty entry in the list of values"));
                 continue;
             }
-            if (!spec.TryParse(part, out var v, out var error))
+            if (!Echo.TryParse(spec, part, out var v, out var error))
             {
                 errors.Add(at.Error(error));
                 continue;
@@ -357,7 +357,7 @@ public static class SweepFile
             row.Error(Format[column], $"{spec.Name}: {column} is empty: it must be {spec.RangeText}");
             return double.NaN;
         }
-        if (!spec.TryParse(text, out var v, out var error))
+        if (!Echo.TryParse(spec, text, out var v, out var error))
         {
             row.Error(Format[column], $"{column}: {error}");
             return double.NaN;

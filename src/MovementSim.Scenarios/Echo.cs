@@ -35,6 +35,21 @@ public static class Echo
         return shown.ToString();
     }
 
+    /// <summary>
+    /// Parses a parameter's value as the catalog does (<see cref="Core.ParameterSpec.TryParse"/>), with the catalog's
+    /// message repeating the text as <see cref="Value"/> cuts it: every reader of parameter values (scenario files,
+    /// --set, sweeps) goes through here.
+    /// </summary>
+    public static bool TryParse(Core.ParameterSpec spec, string text, out double value, out string error)
+    {
+        if (spec.TryParse(text, out value, out error))
+        {
+            return true;
+        }
+        error = error.Replace(text, Value(text), StringComparison.Ordinal);
+        return false;
+    }
+
     /// <summary>Names from an input file as a message lists them: each cut as <see cref="Value"/> cuts it, at most <paramref name="most"/> of them.</summary>
     public static string List(IEnumerable<string> names, int most = 20)
     {

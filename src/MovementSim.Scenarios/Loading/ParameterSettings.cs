@@ -208,10 +208,8 @@ internal sealed class ParameterSettings
             error = $"'{Echo.Value(text)}' is not a number{PlainNumber.WhyNot(text)}: {spec.Name} must be {spec.RangeText}";
             return null;
         }
-        if (!spec.TryParse(text, out var value, out var message))
+        if (!Echo.TryParse(spec, text, out var value, out var message))
         {
-            // The catalog's message repeats the text whole: cut it as every echoed value is.
-            message = message.Replace(text, Echo.Value(text), StringComparison.Ordinal);
             var near = spec.Kind == ParameterKind.Choice ? NameSuggester.Nearest(text, spec.Choices!) : null;
             error = message + (near is null ? "" : $" (did you mean '{near}'?)");
             return null;

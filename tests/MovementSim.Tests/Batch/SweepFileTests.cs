@@ -83,6 +83,17 @@ public class SweepFileTests
     }
 
     [Fact]
+    public void A_bad_value_is_echoed_as_every_input_value_is_cut_and_with_control_characters_escaped()
+    {
+        var result = Parse($"name,kind,values\nnetwork,values,\"ring\u0007{new string('x', 200)}\"\n");
+
+        var message = Assert.Single(result.Errors).ToString();
+        Assert.Contains("ring\\u0007", message);
+        Assert.DoesNotContain("\u0007", message);
+        Assert.DoesNotContain(new string('x', 200), message);
+    }
+
+    [Fact]
     public void An_empty_file_is_an_error()
     {
         Assert.Equal("sweep.csv:1:0: the file is empty: it needs at least a header line (name,kind[,values][,min][,max][,levels])",
