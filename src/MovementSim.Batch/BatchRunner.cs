@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
@@ -165,7 +164,7 @@ public static class BatchRunner
     }
 
     private static string Sha256(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(ResultFiles.Utf8.GetBytes(text)));
+        FileDigest.Of(ResultFiles.Utf8.GetBytes(text)).Sha256;
 
     /// <returns>False if the run threw (it is then recorded as a failure).</returns>
     /// <param name="expectedRows">Timeseries rows the run must report (its steps + 1): fewer or more is a failed run.</param>
@@ -397,7 +396,7 @@ public static class InputFiles
                 throw new ArgumentException($"two input files are both named '{source.Name}'");
             }
             var full = System.IO.Path.GetFullPath(source.Path);
-            result.Add(new InputFile(full, source.Name, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))));
+            result.Add(new InputFile(full, source.Name, FileDigest.Of(full).Sha256));
         }
         return result;
     }

@@ -15,11 +15,12 @@ public static class Csv
     /// </summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>The leading integer field of a data line (run_id or design_point), without allocating.</summary>
-    public static int LeadingInt(ReadOnlySpan<char> line)
+    /// <summary>The leading integer field of a data line (run_id or design_point), without allocating; false, with
+    /// the field, when it is not a whole number.</summary>
+    public static bool TryLeadingInt(ReadOnlySpan<char> line, out int value, out ReadOnlySpan<char> field)
     {
         var comma = line.IndexOf(',');
-        var head = comma < 0 ? line : line[..comma];
-        return int.Parse(head, NumberStyles.None, CultureInfo.InvariantCulture);
+        field = comma < 0 ? line : line[..comma];
+        return int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

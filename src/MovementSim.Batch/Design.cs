@@ -16,6 +16,9 @@ public readonly record struct Shard(int Index, int Count)
 
     public bool Contains(int runId) => runId % Count == Index;
 
+    /// <summary>How many of runs 0 to <paramref name="totalRuns"/> − 1 this shard takes.</summary>
+    public int RunsOf(int totalRuns) => totalRuns <= Index ? 0 : (totalRuns - 1 - Index) / Count + 1;
+
     public override string ToString() => $"{Index}/{Count}";
 
     public static bool TryParse(string text, out Shard shard, out string error)
@@ -154,7 +157,7 @@ public sealed class Design
         }
     }
 
-    public int RunCountIn(Shard shard) => RunCount <= shard.Index ? 0 : (RunCount - 1 - shard.Index) / shard.Count + 1;
+    public int RunCountIn(Shard shard) => shard.RunsOf(RunCount);
 
     public ModelParameters ParametersOf(int designPoint, ModelParameters baseParameters)
     {

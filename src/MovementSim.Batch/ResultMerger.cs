@@ -266,14 +266,10 @@ public static class ResultMerger
         }
     }
 
-    private static int LeadingRunId(string line, string path, long lineNumber)
-    {
-        var comma = line.IndexOf(',');
-        var head = comma < 0 ? line : line[..comma];
-        return int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+    private static int LeadingRunId(string line, string path, long lineNumber) =>
+        Csv.TryLeadingInt(line, out var id, out var head)
             ? id
-            : throw new MergeException(string.Create(CultureInfo.InvariantCulture, $"{path}:{lineNumber}: the row does not start with a run id ('{Echo.Value(head)}')"));
-    }
+            : throw new MergeException(string.Create(CultureInfo.InvariantCulture, $"{path}:{lineNumber}: the row does not start with a run id ('{Echo.Value(head.ToString())}')"));
 
     /// <summary>Copies the shard's scenario/ to scenario.tmp/ in the result; returns the action that puts it in place.</summary>
     private static Action CopySnapshot(string from, OutputFolder folder)

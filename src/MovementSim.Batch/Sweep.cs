@@ -187,7 +187,7 @@ public static class SweepFile
             return;
         }
         seen["setting:" + name] = row.Line;
-        NoCells(row, name, errors, "min", "max", "levels");
+        NoCells(row, name, "min", "max", "levels");
         var text = row.Raw(Format["values"]);
         var at = row.At(Format["values"]);
         if (name == "design")
@@ -232,7 +232,7 @@ public static class SweepFile
     private static SweepDimension? ReadValues(RowReader row, ParameterSpec spec, List<ScenarioError> errors)
     {
         var errorCount = errors.Count;
-        NoCells(row, spec.Name, errors, "min", "max", "levels");
+        NoCells(row, spec.Name, "min", "max", "levels");
         var cell = row.Raw(Format["values"]);
         var at = row.At(Format["values"]);
         if (cell.Length == 0)
@@ -268,14 +268,14 @@ public static class SweepFile
     private static SweepDimension? ReadRange(RowReader row, ParameterSpec spec, List<ScenarioError> errors)
     {
         var errorCount = errors.Count;
-        NoCells(row, spec.Name, errors, "values");
+        NoCells(row, spec.Name, "values");
         if (spec.Kind == ParameterKind.Choice)
         {
             row.Error(Format["kind"], $"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'");
             return null;
         }
-        var min = Bound(row, spec, "min", errors);
-        var max = Bound(row, spec, "max", errors);
+        var min = Bound(row, spec, "min");
+        var max = Bound(row, spec, "max");
         var levelsText = row.Raw(Format["levels"]);
         var levelsAt = row.At(Format["levels"]);
         var levels = 0;
@@ -322,14 +322,14 @@ public static class SweepFile
     private static SweepDimension? ReadDistribution(RowReader row, ParameterSpec spec, SweepKind kind, List<ScenarioError> errors)
     {
         var errorCount = errors.Count;
-        NoCells(row, spec.Name, errors, "values", "levels");
+        NoCells(row, spec.Name, "values", "levels");
         if (spec.Kind == ParameterKind.Choice)
         {
             row.Error(Format["kind"], $"{spec.Name} is a choice ({spec.RangeText}): list its options with kind 'values'");
             return null;
         }
-        var min = Bound(row, spec, "min", errors);
-        var max = Bound(row, spec, "max", errors);
+        var min = Bound(row, spec, "min");
+        var max = Bound(row, spec, "max");
         if (errors.Count > errorCount)
         {
             return null;
@@ -349,7 +349,7 @@ public static class SweepFile
         return new SweepDimension(spec, kind, [], min, max, 0, row.At(Format["name"]));
     }
 
-    private static double Bound(RowReader row, ParameterSpec spec, string column, List<ScenarioError> errors)
+    private static double Bound(RowReader row, ParameterSpec spec, string column)
     {
         var text = row.Raw(Format[column]);
         if (text.Length == 0)
@@ -365,7 +365,7 @@ public static class SweepFile
         return v;
     }
 
-    private static void NoCells(RowReader row, string name, List<ScenarioError> errors, params string[] columns)
+    private static void NoCells(RowReader row, string name, params string[] columns)
     {
         foreach (var c in columns)
         {

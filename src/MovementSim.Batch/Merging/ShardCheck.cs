@@ -46,7 +46,7 @@ internal static class ShardCheck
             }
         }
         var runs = (int?)plan["runs"] ?? 0;
-        var expected = runs <= shard.Index ? 0 : (runs - 1 - shard.Index) / shard.Count + 1;
+        var expected = shard.RunsOf(runs);
         if (manifest.Runs != expected || (manifest.Shard ?? Shard.Whole.ToString()) != shard.ToString())
         {
             throw new MergeException(string.Create(CultureInfo.InvariantCulture,

@@ -58,11 +58,8 @@ public static class ObservedFile
             var ok = row.Real(f["year"], out var year)
                 & row.Reference(f["measure"], out var measure)
                 & row.Real(f["value"], out var value);
-            var weight = 1.0;
-            if (row.Raw(f["weight"]).Length > 0)
-            {
-                ok &= row.Real(f["weight"], out weight);
-            }
+            ok &= row.OptionalReal(f["weight"], out var given);
+            var weight = given ?? 1.0;
             if (ok)
             {
                 rows.Add(new ObservedRow(new Observation(year, measure, value, weight, row.Raw(f["source"]), row.Raw(f["note"])),

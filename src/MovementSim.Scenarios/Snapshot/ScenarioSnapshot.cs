@@ -21,7 +21,7 @@ public static class ScenarioSnapshot
         {
             if (row.Real(f["year"], out var year) & row.Reference(f["event"], out var kind))
             {
-                var value = row.Raw(f["value"]).Length > 0 && row.Real(f["value"], out var v) ? v : double.NaN;
+                var value = row.OptionalReal(f["value"], out var v) && v is { } given ? given : double.NaN;
                 events.Add(new SnapshotEvent(year, kind, row.Raw(f["target"]), value, row.Raw(f["label"])));
             }
         }
