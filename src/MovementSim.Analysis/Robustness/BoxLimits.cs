@@ -43,10 +43,6 @@ internal sealed class BoxLimits
 
     public static bool IsUpper(int side) => side % 2 == 1;
 
-    public double Lower(int dimension) => _lower[dimension];
-
-    public double Upper(int dimension) => _upper[dimension];
-
     public bool Keeps(int dimension, int level) => _kept[dimension][level];
 
     public int KeptCount(int dimension) => _kept[dimension].Count(k => k);

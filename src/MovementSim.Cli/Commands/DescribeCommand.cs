@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MovementSim.Analysis.Model;
 using MovementSim.Core;
 using MovementSim.Scenarios;
 
@@ -38,16 +37,16 @@ public static class DescribeCommand
                     }
                     return Cli.InvalidInput;
                 }
-                var ranges = PlausibleRanges.LoadScenarioFile(loaded);
-                if (ranges is { IsValid: false })
+                var ranges = ScenarioRangesFile.Read(loaded);
+                if (ranges.Problems.Count > 0)
                 {
-                    foreach (var e in ranges.Errors)
+                    foreach (var e in ranges.Problems)
                     {
                         stderr.WriteLine(e);
                     }
                     return Cli.InvalidInput;
                 }
-                parameters = ScenarioDescriber.Parameters(loaded, ranges is null ? null : ScenarioRangesFile.Of(ranges));
+                parameters = ScenarioDescriber.Parameters(loaded, ranges.Ranges);
                 scenarioLoad = loaded;
                 stdout.WriteLine($"Parameters of {folder} (* = differs from the default):");
             }

@@ -12,7 +12,7 @@ namespace MovementSim.Cli.Commands;
 public static class ScenarioRangesFile
 {
     /// <summary>The rows of a read ranges file, by parameter name.</summary>
-    public static IReadOnlyDictionary<string, ScenarioRange> Of(RangesFileResult file) =>
+    private static IReadOnlyDictionary<string, ScenarioRange> Of(RangesFileResult file) =>
         file.Ranges.ToDictionary(r => r.Key,
             r => new ScenarioRange(r.Value.Min, r.Value.Max, string.Create(CultureInfo.InvariantCulture, $"{r.Value.Where.File}:{r.Value.Where.Line}")));
 

@@ -35,7 +35,7 @@ public static class CliFixture
     public static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 
     /// <summary>Runs a script with bash as GNU parallel would (the job scripts of --slurm read only their environment); asserts exit 0.</summary>
-    public static int Bash(string script, params (string Name, string Value)[] environment)
+    public static void Bash(string script, params (string Name, string Value)[] environment)
     {
         var info = new ProcessStartInfo("bash", [script]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)
@@ -47,6 +47,5 @@ public static class CliFixture
         p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, err.Result);
-        return p.ExitCode;
     }
 }

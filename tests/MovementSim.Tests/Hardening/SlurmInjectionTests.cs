@@ -74,9 +74,9 @@ public class SlurmInjectionTests
 
         for (var k = 0; k < 2; k++)
         {
-            Assert.Equal(0, CliFixture.Bash(array, ("SLURM_ARRAY_TASK_ID", k.ToString())));
+            CliFixture.Bash(array, ("SLURM_ARRAY_TASK_ID", k.ToString()));
         }
-        Assert.Equal(0, CliFixture.Bash(merge));
+        CliFixture.Bash(merge);
 
         Assert.Empty(Directory.EnumerateFiles(tmp.Path, "PWNED", SearchOption.AllDirectories));
         Assert.Empty(Directory.EnumerateFiles(Environment.CurrentDirectory, "PWNED"));
