@@ -148,12 +148,21 @@ public static class RobustnessCommand
                 errors.Add(new ScenarioError("--at-year", 0, 0, string.Create(CultureInfo.InvariantCulture, $"year {year:R} is outside the simulated years {TimeAxis.Describe(p)}")));
             }
             var runs = RobustnessStudy.RunCount(samples, reps);
-            if (runs > DesignRequest.DefaultMaxRuns && !args.Force)
+            // As sensitivity does: a design too large to number or to hold is refused even with --force, before it is drawn.
+            var tooLarge = runs > int.MaxValue
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"movementsim: the analysis needs {runs:N0} runs, more than one design can hold ({int.MaxValue:N0}), even with --force: lower --samples or --reps")
+                : DesignMemory.Problem(samples + 1L, uncertain.Count) is { } memory ? $"movementsim: {memory} (lower --samples)" : null;
+            if (tooLarge is not null)
+            {
+                errors.Add(ScenarioError.General(tooLarge));
+            }
+            else if (runs > DesignRequest.DefaultMaxRuns && !args.Force)
             {
                 errors.Add(ScenarioError.General($"movementsim: the analysis needs {runs} runs, each with its counterfactual ({samples} sampled worlds, the scenario as given and a closing batch × {reps} replicates), " +
                     $"more than {DesignRequest.DefaultMaxRuns}: lower --samples or --reps, or pass --force"));
             }
-            if (uncertain.Count > 0)
+            if (uncertain.Count > 0 && tooLarge is null)
             {
                 design = RobustnessDesign.Draw(uncertain, samples, masterSeed);
                 if (design.FirstRefused(p, args.Ranges ?? PlausibleRanges.ScenarioFile(loaded) ?? "ranges") is { } refused)

@@ -123,6 +123,22 @@ public class RobustnessCommandTests
     }
 
     [Fact]
+    public void A_design_too_large_to_number_or_to_hold_is_refused_even_with_force_and_nothing_is_written()
+    {
+        using var tmp = new TempFolder();
+        var scenario = Tiny(tmp);
+
+        var (code, _, err) = CliFixture.Run(["robustness", scenario, "--samples", "1100000000", "--force", "--out", tmp.Sub("out")]);
+        Assert.True(code == 1, $"exit {code}: {err}");
+        Assert.Contains("more than one design can hold", err);
+
+        (code, _, err) = CliFixture.Run(["robustness", scenario, "--samples", "1000000000", "--reps", "1", "--force", "--out", tmp.Sub("out")]);
+        Assert.True(code == 1, $"exit {code}: {err}");
+        Assert.Contains("GB of memory to hold", err);
+        Assert.False(Directory.Exists(tmp.Sub("out")));
+    }
+
+    [Fact]
     public void A_row_of_the_scenarios_ranges_file_that_can_never_be_sampled_is_reported_once()
     {
         using var tmp = new TempFolder();
