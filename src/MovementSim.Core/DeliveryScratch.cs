@@ -31,7 +31,7 @@ public sealed class DeliveryScratch
         ChangeCount = new int[chunks];
         ChoiceKeys = new ulong[w.ComponentCount];
         RechoiceKeys = new ulong[w.ComponentCount];
-        ToleranceKey = w.Random.StepKey(RandomStream.PersonTolerance, 0);
+        ToleranceKey = w.ToleranceKey;
         World = w;
         Passes = new DeliveryPasses(this);
     }

@@ -141,6 +141,8 @@ public sealed class World
     /// min + span x their keyed draw).</summary>
     public double[] ToleranceMin { get; internal set; } = [];
     public double[] ToleranceSpan { get; internal set; } = [];
+    /// <summary>Key of every person's tolerance draw (one stream, fixed for the run).</summary>
+    public ulong ToleranceKey { get; internal set; }
     /// <summary>Whether each group is eligible in the current step (from its eligible_from year).</summary>
     public bool[] GroupEligible { get; internal set; } = [];
     /// <summary>Take-up multiplier of each group in the current step: its propensity once eligible, 0 before.</summary>
@@ -172,7 +174,7 @@ public sealed class World
     public int[] GroupLost { get; internal set; } = [];
     /// <summary>Person i's fidelity tolerance: the lowest fidelity they accept without leaving, fixed for the run.</summary>
     public double Tolerance(int i) =>
-        ToleranceMin[PersonGroup[i]] + ToleranceSpan[PersonGroup[i]] * RunRandom.Uniform(Random.StepKey(RandomStream.PersonTolerance, 0), i);
+        ToleranceMin[PersonGroup[i]] + ToleranceSpan[PersonGroup[i]] * RunRandom.Uniform(ToleranceKey, i);
 
     /// <summary>People who started receiving a form in the last step, and of them those who started with an
     /// institution's.</summary>

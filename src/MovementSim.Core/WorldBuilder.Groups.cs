@@ -17,6 +17,7 @@ public static partial class WorldBuilder
         }
         w.Groups = groups;
         w.ToleranceMin = groups.Select(g => g.ToleranceMin).ToArray();
+        w.ToleranceKey = w.Random.StepKey(RandomStream.PersonTolerance, 0);
         w.ToleranceSpan = groups.Select(g => g.ToleranceMax - g.ToleranceMin).ToArray();
         var components = w.Scenario.Components;
         var kc = components.Count;
@@ -63,27 +64,10 @@ public static partial class WorldBuilder
         }
     }
 
-    /// <summary>An alternative named "component/alternative", or by its name alone when no other component has one
-    /// of that name.</summary>
+    /// <summary>The alternative a group's suits list names (see <see cref="AlternativeReference"/>).</summary>
     private static (int Component, int Alternative) FindAlternative(IReadOnlyList<ComponentSpec> components, string name)
     {
-        var slash = name.IndexOf('/');
-        var matches = new List<(int, int)>();
-        for (var k = 0; k < components.Count; k++)
-        {
-            if (slash >= 0 && components[k].Name != name[..slash])
-            {
-                continue;
-            }
-            var alternative = slash >= 0 ? name[(slash + 1)..] : name;
-            for (var a = 0; a < components[k].Alternatives.Count; a++)
-            {
-                if (components[k].Alternatives[a].Name == alternative)
-                {
-                    matches.Add((k, a));
-                }
-            }
-        }
+        var matches = AlternativeReference.Matches(components, name);
         return matches.Count == 1
             ? matches[0]
             : throw new ArgumentException(matches.Count == 0

@@ -93,13 +93,6 @@ internal static class GroupsLoader
         return ok;
     }
 
-    private static List<(string Component, string Alternative)> Matches(IReadOnlyList<ComponentSpec> components, string name)
-    {
-        var slash = name.IndexOf('/');
-        var (component, alternative) = slash >= 0 ? (name[..slash], name[(slash + 1)..]) : ((string?)null, name);
-        return components
-            .Where(c => component is null || c.Name == component)
-            .SelectMany(c => c.Alternatives.Where(a => a.Name == alternative).Select(a => (c.Name, a.Name)))
-            .ToList();
-    }
+    private static List<(string Component, string Alternative)> Matches(IReadOnlyList<ComponentSpec> components, string name) =>
+        AlternativeReference.Matches(components, name).Select(m => (components[m.Component].Name, components[m.Component].Alternatives[m.Alternative].Name)).ToList();
 }
