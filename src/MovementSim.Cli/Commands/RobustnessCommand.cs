@@ -129,13 +129,9 @@ public static class RobustnessCommand
         if (loaded.Scenario is { } s && errors.Count == 0)
         {
             var p = s.Parameters;
-            if (p.InstitutionalAdoption == 0)
+            if (NotApplicable(p) is { } why)
             {
-                errors.Add(ScenarioError.General($"{args.Scenario}: institutional_adoption is 0: the scenario is the movement alone, its own counterfactual, so there is no answer to test"));
-            }
-            else if (p.MovementCapacityMax == 0)
-            {
-                errors.Add(ScenarioError.General($"{args.Scenario}: movement_capacity_max is 0: the scenario has no movement to compare institutional take-up with, so the question does not apply"));
+                errors.Add(ScenarioError.General($"{args.Scenario}: {why.Reason}"));
             }
             if (uncertain.Count == 0)
             {
@@ -230,6 +226,13 @@ public static class RobustnessCommand
             return outcome.Shard is { AllSucceeded: false } ? Cli.SomeRunsFailed : Cli.Ok;
         });
     }
+
+    /// <summary>Why the question does not apply to a scenario with these parameters (in a few words, and in full), or
+    /// null when it does.</summary>
+    public static (string Short, string Reason)? NotApplicable(ModelParameters p) =>
+        p.InstitutionalAdoption == 0 ? ("no institutional adoption", "institutional_adoption is 0: the scenario is the movement alone, its own counterfactual, so there is no answer to test")
+        : p.MovementCapacityMax == 0 ? ("no movement", "movement_capacity_max is 0: the scenario has no movement to compare institutional take-up with, so the question does not apply")
+        : null;
 
     /// <summary>The share of worlds won and the flip region, for the terminal.</summary>
     public static string Describe(RobustnessResult r) => string.Create(CultureInfo.InvariantCulture,

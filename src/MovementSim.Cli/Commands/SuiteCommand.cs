@@ -61,9 +61,12 @@ public static class SuiteCommand
                 return Cli.InvalidInput;
             }
             var problems = 0;
+            // Why robustness does not apply to a scenario (null where it does), from the one load of each scenario.
+            var notRobust = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var s in scenarios)
             {
                 var loaded = ScenarioLoader.Load(s);
+                notRobust[s] = loaded.Scenario is { } sc ? RobustnessCommand.NotApplicable(sc.Parameters)?.Short : null;
                 var ranges = parse.GetValue(robust) ? PlausibleRanges.LoadScenarioFile(loaded)?.Errors ?? [] : [];
                 foreach (var e in loaded.Errors.Concat(ranges))
                 {
@@ -95,6 +98,7 @@ public static class SuiteCommand
             {
                 var name = Path.GetFileName(s);
                 var output = Path.Combine(resultsRoot, name, stamp);
+                var withRobustness = parse.GetValue(robust) && notRobust[s] is null;
                 stdout.WriteLine($"== {name}");
                 var code = BatchInvocation.Execute(new BatchArguments
                 {
@@ -104,14 +108,25 @@ public static class SuiteCommand
                     // Every scenario is answered against its own counterfactual, paired run by run.
                     Counterfactual = true,
                     CommandLine = BatchInvocation.CommandLineOf(parse),
-                }, stdout, stderr, afterBatch, terminal);
+                    // With robustness to come, the report is drawn once, after it, with its section.
+                }, stdout, stderr, withRobustness ? _ => { } : afterBatch, terminal);
                 if (code is Cli.Ok or Cli.SomeRunsFailed)
                 {
                     outputs.Add(output);
-                    if (parse.GetValue(robust))
+                    if (withRobustness)
                     {
-                        code = Math.Max(code, Robustness(s, output, new CommonArguments(null, parse.GetValue(jobs), parse.GetValue(seed), [], Path.Combine(output, RobustnessFolder), parse.GetValue(quiet)),
-                            parse.GetValue(samples), BatchInvocation.CommandLineOf(parse), stdout, stderr, afterBatch, terminal));
+                        code = Math.Max(code, RobustnessCommand.Execute(new RobustnessCommand.Arguments
+                        {
+                            Scenario = s,
+                            Samples = parse.GetValue(samples),
+                            Common = new CommonArguments(null, parse.GetValue(jobs), parse.GetValue(seed), [], Path.Combine(output, RobustnessFolder), parse.GetValue(quiet)),
+                            CommandLine = BatchInvocation.CommandLineOf(parse),
+                        }, stdout, stderr, afterBatch, terminal));
+                        afterBatch(output);
+                    }
+                    else if (parse.GetValue(robust))
+                    {
+                        stdout.WriteLine($"robustness: not applicable ({notRobust[s]})");
                     }
                 }
                 worst = Math.Max(worst, code);
@@ -134,30 +149,6 @@ public static class SuiteCommand
             return worst;
         });
         return command;
-    }
-
-    /// <summary>The scenario's robustness analysis into OUTPUT/robustness, then its report redrawn with the section; nothing where the question does not apply.</summary>
-    private static int Robustness(string scenario, string output, CommonArguments common, int? samples, string commandLine, TextWriter stdout, TextWriter stderr,
-        Action<string> afterBatch, IAnsiConsole? terminal)
-    {
-        var p = ScenarioLoader.Load(scenario).Scenario!.Parameters;
-        if (p.InstitutionalAdoption == 0 || p.MovementCapacityMax == 0)
-        {
-            stdout.WriteLine($"robustness: not applicable ({(p.InstitutionalAdoption == 0 ? "no institutional adoption" : "no movement")})");
-            return Cli.Ok;
-        }
-        var code = RobustnessCommand.Execute(new RobustnessCommand.Arguments
-        {
-            Scenario = scenario,
-            Samples = samples,
-            Common = common,
-            CommandLine = commandLine,
-        }, stdout, stderr, afterBatch, terminal);
-        if (code == Cli.Ok)
-        {
-            afterBatch(output);
-        }
-        return code;
     }
 
     private const string RobustnessFolder = ResultFiles.RobustnessFolder;
