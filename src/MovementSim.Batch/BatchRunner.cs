@@ -109,7 +109,8 @@ public static class BatchRunner
             }
             else
             {
-                // Runs finished by an earlier version, which wrote no binary parts: the same statistics from the text.
+                // A run's values part is missing only when the folder was last resumed without a summary
+                // (BatchRequest.WriteSummary, which the plan does not record): the same statistics from the text.
                 SummaryWriter.Write(folder.PathOf(ResultFiles.Timeseries), folder.PathOf(ResultFiles.Summary), request.SummaryMemoryBudget, request.Jobs);
             }
         }

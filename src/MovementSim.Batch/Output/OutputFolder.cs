@@ -190,7 +190,7 @@ public sealed class OutputFolder : IDisposable
     /// <summary>A finished run's part (<c>.check</c>) or a finished batch (manifest.json) anywhere below the folder: work a repeated command reuses.</summary>
     private bool HoldsProgress() =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
-            .Any(f => f.EndsWith(".check", StringComparison.Ordinal) || Path.GetFileName(f) == ResultFiles.Manifest);
+            .Any(f => PartFiles.IsCheck(f) || Path.GetFileName(f) == ResultFiles.Manifest);
 
     private static void RemoveCreated(string root, bool createdRoot, string? createdLock)
     {

@@ -50,6 +50,9 @@ public static class PartFiles
 
     public static string Failure(string parts, int runId) => Path.Combine(parts, Name(runId, "fail"));
 
+    /// <summary>Whether a file is a finished run's check file (<c>N.check</c>).</summary>
+    public static bool IsCheck(string path) => path.EndsWith(".check", StringComparison.Ordinal);
+
     public static string Check(string parts, int runId) => Path.Combine(parts, Name(runId, "check"));
 
     /// <summary>Writes <c>N.check</c> for files already in place, last of the run's files.</summary>
