@@ -70,6 +70,7 @@ public sealed record ModelParameters
     public double TargetCompliance { get; init; } = 0.6;
     public double TargetComplianceSpread { get; init; } = 0.4;
     public double ReviewRate { get; init; } = 1;
+    public double TargetBuildUp { get; init; }
 
     // Workforce and episodes of support
     public double Caseload { get; init; }

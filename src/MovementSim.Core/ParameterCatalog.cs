@@ -324,6 +324,10 @@ public static class ParameterCatalog
             "annual review of care plans (Department of Health 2002, Fair Access to Care Services guidance; Care and Support Statutory Guidance 2014, ch. 13)",
             p => p.ReviewRate, (p, v) => p with { ReviewRate = v })
             .Plausible(0.5, 2, "assumption around the annual review of care plans (Care and Support Statutory Guidance 2014, ch. 13)"),
+        Real("target_build_up", 0, 100, "years", "Mean time of each of the two stages in which an institution under a coverage target builds the means to move people onto its forms (its systems, then its capacity across its teams): capacity is 1 - (1 + t/this) exp(-t/this) after t years; 0: full capacity at once.",
+            "councils built personal-budget systems with the Social Care Reform Grant, rising over 2008-11 (DH; Hansard HC WMS 17 Jun 2008); value fitted per scenario",
+            p => p.TargetBuildUp, (p, v) => p with { TargetBuildUp = v })
+            .Plausible(0, 6, "assumption: from none to several years per stage (the Social Care Reform Grant ran 2008-11; the 2013 target was missed)"),
         Real("caseload", 0, 100_000, "people per worker per year", "People a full-time worker supports in a year with the original form (a lighter form's relative cost lets them support more); 0: institutions have no workforce and serve the share of their locality their capacity says.",
             "NHS England guidance for social prescribing link workers: 200-250 people a year (6-12 contacts each); value set per scenario",
             p => p.Caseload, (p, v) => p with { Caseload = v }),

@@ -45,6 +45,7 @@ public sealed class Simulation
         Rules.Appraise(w);
         Rules.Influence(w);
         Rules.Adopt(w);
+        Rules.BuildTargetCapacity(w);
         Rules.Adapt(w);
         Rules.Recruit(w);
         Rules.DeliverAndTakeUp(w, _scratch, Options.Threads);

@@ -100,6 +100,11 @@ public sealed class World
     public double[] TargetYear { get; internal set; } = [];
     /// <summary>How fully each institution pursues a coverage target (0..1), fixed for the run.</summary>
     public double[] Compliance { get; internal set; } = [];
+    /// <summary>What each institution has built towards a coverage target since it first came under one (0..1): its
+    /// systems (allocation system, payment and finance arrangements), then its capacity, the share of its reviews
+    /// that can move people onto its forms (staff trained in them, rolled out across its teams).</summary>
+    public double[] TargetSystems { get; internal set; } = [];
+    public double[] TargetCapacity { get; internal set; } = [];
     /// <summary>Delivery pressure on each institution (0..1): the larger of its target's relative shortfall times its
     /// compliance, and the share of last step's demand for its places that it could not meet.</summary>
     public double[] DeliveryPressure { get; internal set; } = [];

@@ -113,6 +113,8 @@ public static partial class WorldBuilder
         w.TargetShare = new double[j];
         w.TargetYear = new double[j];
         w.Compliance = new double[j];
+        w.TargetSystems = new double[j];
+        w.TargetCapacity = new double[j];
         w.DeliveryPressure = new double[j];
         w.FundedWorkers = new double[j];
         w.Workers = new double[j];

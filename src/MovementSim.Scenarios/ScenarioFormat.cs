@@ -274,7 +274,8 @@ public static class ScenarioFormat
             "funding for the movement's own capacity"),
         new(EventKind.CoverageTarget, 0, 1, false, false,
             "share of eligible people each targeted institution is to have on its forms by the year in `by` (replaces an earlier "
-            + "target; 0 lifts it); acts on institutions that have adopted"),
+            + "target; 0 lifts it); acts on institutions that have adopted, moving people at their reviews as fast as their "
+            + "compliance and the capacity they have built since their first target allow (target_build_up)"),
         new(EventKind.WorkforceFunding, 0, 1000, false, false,
             "full-time workforce posts funded per real institution of the target (replaces earlier funding; adopted institutions "
             + "fill them at recruitment_rate; see caseload and real_institutions)"),
