@@ -161,7 +161,8 @@ internal static class Style
     /// left of it in the last 30% of the axis or where running right would leave the chart; it goes in the first row
     /// where it overlaps no other label, judged from its length. A label that fits neither way within the chart or
     /// within <see cref="MaxEventRows"/> rows is shortened to its date, the others keep what they say (a crowded
-    /// decade does not take the names off the rest); if even that needs more rows, every label is its date alone.
+    /// decade does not take the names off the rest); if even a date does not fit, the longest names are shortened to
+    /// their dates first, one at a time, until every label fits; failing that, every label is its date alone.
     /// The caption names every event in full.
     /// </summary>
     public static IReadOnlyList<(double Year, string Label, int Row, bool RunsLeft)> EventRows(IReadOnlyList<ScheduledEvent> events, double startYear, double endYear)
@@ -178,18 +179,22 @@ internal static class Style
                 groups.Add([e]);
             }
         }
-        var named = new EventLabelRows(startYear, endYear);
-        foreach (var g in groups)
+        // Shortening the longest names first until every label fits keeps as many names as the rows can hold.
+        var full = groups.Select(g => Format.Year(g[0].Year) + " " + string.Join(" + ", g.Select(ChartLabel).Distinct())).ToList();
+        var shortened = new bool[groups.Count];
+        while (true)
         {
-            var date = Format.Year(g[0].Year);
-            if (!named.TryPlace(g[0].Year, date + " " + string.Join(" + ", g.Select(ChartLabel).Distinct()), fitOnly: true))
+            var named = Layout(groups, full, shortened, startYear, endYear);
+            if (named is not null)
             {
-                named.TryPlace(g[0].Year, date, fitOnly: false);
+                return named;
             }
-        }
-        if (named.Placed.Count == 0 || named.Placed.Max(r => r.Row) < MaxEventRows)
-        {
-            return named.Placed;
+            var longest = Enumerable.Range(0, groups.Count).Where(k => !shortened[k]).OrderByDescending(k => full[k].Length).FirstOrDefault(-1);
+            if (longest < 0)
+            {
+                break;
+            }
+            shortened[longest] = true;
         }
         var dates = new EventLabelRows(startYear, endYear);
         foreach (var g in groups)
@@ -197,6 +202,23 @@ internal static class Style
             dates.TryPlace(g[0].Year, Format.Year(g[0].Year), fitOnly: false);
         }
         return dates.Placed;
+    }
+
+    /// <summary>Each group's label in full unless shortened (or unless it fits only as its date), within the chart and
+    /// <see cref="MaxEventRows"/> rows; null when some label does not fit even as its date.</summary>
+    private static List<(double Year, string Label, int Row, bool RunsLeft)>? Layout(
+        List<List<ScheduledEvent>> groups, List<string> full, bool[] shortened, double startYear, double endYear)
+    {
+        var rows = new EventLabelRows(startYear, endYear);
+        for (var k = 0; k < groups.Count; k++)
+        {
+            var year = groups[k][0].Year;
+            if ((shortened[k] || !rows.TryPlace(year, full[k], fitOnly: true)) && !rows.TryPlace(year, Format.Year(year), fitOnly: true))
+            {
+                return null;
+            }
+        }
+        return rows.Placed;
     }
 
     /// <summary>What a chart's event label says: the label events.csv gives, else the kind of event.</summary>

@@ -244,12 +244,13 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void The_shipped_direct_payments_events_all_say_what_happened_on_the_chart()
+    public void The_shipped_direct_payments_events_say_what_happened_on_the_chart_as_far_as_four_rows_allow()
     {
-        // The five events of scenarios/direct-payments/events.csv, four of them within five years.
+        // The six events of scenarios/direct-payments/events.csv, five of them within seven years.
         ScheduledEvent[] events =
         [
             new(2003.27, "mandate", "council", 1, "duty to make direct payments"),
+            new(2007.94, "coverage_target", "council", 1, "Putting People First"),
             new(2009.67, "coverage_target", "council", 0.3, "milestone: 30% by April 2011"),
             new(2010.87, "coverage_target", "council", 1, "Vision: everyone by April 2013"),
             new(2012.82, "coverage_target", "council", 0.7, "target cut to 70%"),
@@ -258,9 +259,9 @@ public sealed class ChartDataTests
 
         var rows = Style.EventRows(events, 1997.25, 2024.25);
 
-        Assert.Equal(["Apr 2003 duty to make direct payments", "Sep 2009 milestone: 30% by April 2011", "Nov 2010 Vision: everyone by April 2013",
-            "Oct 2012 target cut to 70%", "May 2014 Care Act 2014"], rows.Select(r => r.Label));
-        Assert.Equal([0, 1, 2, 0, 3], rows.Select(r => r.Row));
+        // All six in full need five rows; shortening the longest name (the 2010 one) to its date lets the rest keep theirs.
+        Assert.Equal(["Apr 2003 duty to make direct payments", "Dec 2007 Putting People First", "Sep 2009 milestone: 30% by April 2011",
+            "Nov 2010", "Oct 2012 target cut to 70%", "May 2014 Care Act 2014"], rows.Select(r => r.Label));
         Assert.All(rows, r => Assert.True(r.Row < Style.MaxEventRows, $"row {r.Row} of {r.Label}"));
     }
 
@@ -289,13 +290,27 @@ public sealed class ChartDataTests
     }
 
     [Fact]
-    public void When_event_labels_need_too_many_rows_they_are_shortened_to_their_dates()
+    public void When_event_labels_need_too_many_rows_the_longest_are_shortened_to_their_dates_until_the_rest_fit()
     {
+        // Five names a quarter apart need five rows; equally long, they are shortened in order of date until the
+        // fifth fits beside four dates.
         var events = Enumerable.Range(0, 5).Select(k => new ScheduledEvent(2005 + k * 0.25, "leadership_change", "all", 1)).ToList();
 
         var rows = Style.EventRows(events, 2000, 2020);
 
-        Assert.Equal(["2005", "Apr 2005", "Jul 2005", "Oct 2005", "2006"], rows.Select(r => r.Label));
+        Assert.Equal(["2005", "Apr 2005", "Jul 2005", "Oct 2005", "2006 leadership change"], rows.Select(r => r.Label));
+        Assert.All(rows, r => Assert.True(r.Row < Style.MaxEventRows, $"row {r.Row} of {r.Label}"));
+    }
+
+    [Fact]
+    public void When_even_dates_need_too_many_rows_every_label_is_its_date()
+    {
+        // Six events a month apart: their dates alone need more than four rows.
+        var events = Enumerable.Range(0, 6).Select(k => new ScheduledEvent(2005 + k * 0.3, "leadership_change", "all", 1)).ToList();
+
+        var rows = Style.EventRows(events, 1990, 2100);
+
+        Assert.All(rows, r => Assert.DoesNotContain("leadership", r.Label));
     }
 
     [Theory]
