@@ -71,6 +71,7 @@ public sealed record ModelParameters
     public double TargetComplianceSpread { get; init; } = 0.4;
     public double ReviewRate { get; init; } = 1;
     public double TargetBuildUp { get; init; }
+    public double SystemsNeeded { get; init; }
 
     // Workforce and episodes of support
     public double Caseload { get; init; }

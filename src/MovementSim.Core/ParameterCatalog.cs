@@ -328,6 +328,10 @@ public static class ParameterCatalog
             "councils built personal-budget systems with the Social Care Reform Grant, rising over 2008-11 (DH; Hansard HC WMS 17 Jun 2008); value fitted per scenario",
             p => p.TargetBuildUp, (p, v) => p with { TargetBuildUp = v })
             .Plausible(0, 6, "assumption: from none to several years per stage (the Social Care Reform Grant ran 2008-11; the 2013 target was missed)"),
+        Real("systems_needed", 0, 1, "share", "How far an institution's systems for coverage targets must be built (the first stage of target_build_up) before it can offer, or default to, an alternative marked needs_systems; 0: no wait.",
+            "councils' first personal budgets were mostly direct payments, managed budgets came later (ADASS/PPF 7 Dec 2010; TLAP Mar 2011); value fitted per scenario",
+            p => p.SystemsNeeded, (p, v) => p with { SystemsNeeded = v })
+            .Plausible(0, 0.6, Assumption),
         Real("caseload", 0, 100_000, "people per worker per year", "People a full-time worker supports in a year with the original form (a lighter form's relative cost lets them support more); 0: institutions have no workforce and serve the share of their locality their capacity says.",
             "NHS England guidance for social prescribing link workers: 200-250 people a year (6-12 contacts each); value set per scenario",
             p => p.Caseload, (p, v) => p with { Caseload = v }),
@@ -398,52 +402,5 @@ public static class ParameterCatalog
         {
             yield return "social_weight, appraisal_weight and results_weight cannot all be 0";
         }
-    }
-}
-
-public static class NameSuggester
-{
-    /// <summary>Longer names are not compared: the distance costs their length times each candidate's (a 10 MB field would hang).</summary>
-    public const int LongestCompared = 100;
-
-    public static string? Nearest(string name, IEnumerable<string> candidates)
-    {
-        if (name.Length > LongestCompared)
-        {
-            return null;
-        }
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            var d = Distance(name.ToLowerInvariant(), c.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return best is not null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
-
-    public static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 }

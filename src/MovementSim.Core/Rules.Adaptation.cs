@@ -44,20 +44,21 @@ public static partial class Rules
             w.Voice[o] = factor * CoalitionVoice(w, o);
             var pull = w.P.Coproduction * w.Voice[o];
             var pressure = j >= 0 ? w.P.PressureWeight * w.DeliveryPressure[j] : 0;
+            var systems = HasSystems(w, j);
             for (var k = 0; k < w.ComponentCount; k++)
             {
                 var count = w.AlternativeFidelity[k].Length;
                 ScoreAlternatives(w, k, mix, pull, pressure, scores[..count]);
                 var at = o * w.ComponentCount + k;
                 var current = w.Form[at];
-                var best = BestAvailable(w, k, current, scores[..count]);
-                if (best != current && (!w.Available[k][current] || scores[best] - scores[current] > inertia))
+                var best = BestAvailable(w, k, current, systems, scores[..count]);
+                if (best != current && (!Offerable(w, k, current, systems) || scores[best] - scores[current] > inertia))
                 {
                     w.Form[at] = best;
                 }
                 if (adopted)
                 {
-                    w.Menu[j * w.ComponentCount + k] = MenuOf(w, k, w.Form[at], scores[..count]);
+                    w.Menu[j * w.ComponentCount + k] = MenuOf(w, k, w.Form[at], systems, scores[..count]);
                 }
             }
             RefreshForm(w, o);
@@ -85,13 +86,12 @@ public static partial class Rules
 
     /// <summary>The available alternative with the highest score; a candidate must beat the incumbent best by more
     /// than 1e-12, and the current one (if available) is the first incumbent, so ties keep it, then the lower index.</summary>
-    private static int BestAvailable(World w, int k, int current, ReadOnlySpan<double> scores)
+    private static int BestAvailable(World w, int k, int current, bool systems, ReadOnlySpan<double> scores)
     {
-        var available = w.Available[k];
-        var best = available[current] ? current : -1;
+        var best = Offerable(w, k, current, systems) ? current : -1;
         for (var a = 0; a < scores.Length; a++)
         {
-            if (available[a] && (best < 0 || scores[a] > scores[best] + 1e-12))
+            if (Offerable(w, k, a, systems) && (best < 0 || scores[a] > scores[best] + 1e-12))
             {
                 best = a;
             }
@@ -102,19 +102,23 @@ public static partial class Rules
 
     /// <summary>What an adopted institution offers for component k: its default, every right that exists, and every
     /// existing alternative scoring within offer_margin of the default.</summary>
-    private static uint MenuOf(World w, int k, int chosen, ReadOnlySpan<double> scores)
+    private static uint MenuOf(World w, int k, int chosen, bool systems, ReadOnlySpan<double> scores)
     {
         var menu = 1u << chosen;
         var alternatives = w.Scenario.Components[k].Alternatives;
         for (var a = 0; a < scores.Length; a++)
         {
-            if (w.Available[k][a] && (alternatives[a].Right || scores[a] >= scores[chosen] - w.P.OfferMargin - 1e-12))
+            if (Offerable(w, k, a, systems) && (alternatives[a].Right || scores[a] >= scores[chosen] - w.P.OfferMargin - 1e-12))
             {
                 menu |= 1u << a;
             }
         }
         return menu;
     }
+
+    /// <summary>Whether alternative a of component k exists and, if it needs systems, the organisation runs them.</summary>
+    private static bool Offerable(World w, int k, int a, bool systems) =>
+        w.Available[k][a] && (systems || !w.Scenario.Components[k].Alternatives[a].NeedsSystems);
 
     /// <summary>Which forms institution j offers: those whose every component's alternative is on its menu.</summary>
     private static void RefreshOffer(World w, int j)

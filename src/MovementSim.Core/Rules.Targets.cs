@@ -86,6 +86,15 @@ public static partial class Rules
         }
     }
 
+    /// <summary>Whether institution j (-1: an organisation that is not an institution) runs the systems that
+    /// alternatives marked needs_systems require: once its systems for coverage targets are built to systems_needed
+    /// (always when systems_needed or target_build_up is 0). Built as 1 - exp(-t / target_build_up), they reach it
+    /// -target_build_up x ln(1 - systems_needed) years after its first target. Councils could run council-managed
+    /// personal budgets and individual service funds only once they had the accounts and payment arrangements for
+    /// them; until then a personal budget was a direct payment.</summary>
+    public static bool HasSystems(World w, int j) =>
+        j < 0 || w.P.TargetBuildUp <= 0 || w.TargetSystems[j] >= w.P.SystemsNeeded;
+
     /// <summary>Institution j's capacity to move people onto its forms (0..1): what it has built, or full when
     /// target_build_up is 0.</summary>
     public static double Capacity(World w, int j) => w.P.TargetBuildUp > 0 ? w.TargetCapacity[j] : 1;

@@ -46,6 +46,11 @@ public sealed record AlternativeSpec(string Name, double Fidelity, double Cost, 
     /// people away from it).</summary>
     public bool Right { get; init; }
 
+    /// <summary>Needs the institution's systems: an institution offers it, and can make it its default, only once it
+    /// has built the systems for its coverage targets (<see cref="Rules.HasSystems"/>); where target_build_up is 0
+    /// every institution has them.</summary>
+    public bool NeedsSystems { get; init; }
+
     /// <summary>Effort it asks of the person (0..1): the chance that a person who would prefer it over the default,
     /// where it asks more than the default, is put off asking for it.</summary>
     public double PersonEffort { get; init; }

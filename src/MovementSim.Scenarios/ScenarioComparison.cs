@@ -72,7 +72,7 @@ public static class ScenarioComparison
         && x.Alternatives.Zip(y.Alternatives).All(p =>
             p.First.Name == p.Second.Name && p.First.Fidelity == p.Second.Fidelity && p.First.Cost == p.Second.Cost
             && p.First.Appeal.SequenceEqual(p.Second.Appeal) && p.First.AvailableFrom == p.Second.AvailableFrom
-            && p.First.AvailableTo == p.Second.AvailableTo && p.First.Right == p.Second.Right
+            && p.First.AvailableTo == p.Second.AvailableTo && p.First.Right == p.Second.Right && p.First.NeedsSystems == p.Second.NeedsSystems
             && p.First.PersonEffort == p.Second.PersonEffort && p.First.StaffEffort == p.Second.StaffEffort);
 
     private static bool SameGroup(GroupSpec x, GroupSpec y) =>
@@ -83,7 +83,7 @@ public static class ScenarioComparison
         ArchetypeSpec x => $"{x} weights [{string.Join(", ", x.MotiveWeights)}] resources [{string.Join(", ", x.Resources)}]",
         ComponentSpec x => $"{x.Name} (importance {x.Importance}, chosen by {Names.Of(x.ChosenBy)}; alternatives "
             + string.Join("; ", x.Alternatives.Select(a => $"{a.Name} {a.Fidelity} {a.Cost} [{string.Join(", ", a.Appeal)}] "
-                + $"from {a.AvailableFrom?.ToString() ?? "-"} to {a.AvailableTo?.ToString() ?? "-"} right {a.Right} effort {a.PersonEffort}/{a.StaffEffort}")) + ")",
+                + $"from {a.AvailableFrom?.ToString() ?? "-"} to {a.AvailableTo?.ToString() ?? "-"} right {a.Right} systems {a.NeedsSystems} effort {a.PersonEffort}/{a.StaffEffort}")) + ")",
         GroupSpec x => $"{x with { Suits = null }} suits [{string.Join(", ", x.Suits ?? [])}]",
         _ => item?.ToString() ?? "null",
     };

@@ -251,6 +251,9 @@ public static class ScenarioFormat
             new("right", ColumnKind.Flag,
                 "1: a right: an institution that has adopted must keep offering it while it exists, though it may steer people away "
                 + "from it; empty or 0: not a right.", Optional: true),
+            new("needs_systems", ColumnKind.Flag,
+                "1: an institution offers it, or makes it its default, only once it has built the systems for its coverage targets "
+                + "(see target_build_up; with target_build_up 0 every institution has them); empty or 0: it needs none.", Optional: true),
             new("person_effort", ColumnKind.Real,
                 "Effort it asks of the person: the chance that someone who would rather have it than the default, where it asks "
                 + "more than the default, is put off asking; empty: 0.", "probability", Min: 0, Max: 1, Optional: true),

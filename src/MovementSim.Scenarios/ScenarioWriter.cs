@@ -79,7 +79,7 @@ public static class ScenarioWriter
             ScenarioFormat.ComponentsFile => s.Components.Select(c => new[] { c.Name, Num(c.Importance), Names.Of(c.ChosenBy) }),
             ScenarioFormat.AlternativesFile => s.Components.SelectMany(c => c.Alternatives.Select(a =>
                 new[] { c.Name, a.Name, Num(a.Fidelity), Num(a.Cost) }.Concat(a.Appeal.Select(Num))
-                    .Concat([Num(a.AvailableFrom), Num(a.AvailableTo), Flag(a.Right), Num(a.PersonEffort), Num(a.StaffEffort)]).ToArray())),
+                    .Concat([Num(a.AvailableFrom), Num(a.AvailableTo), Flag(a.Right), Flag(a.NeedsSystems), Num(a.PersonEffort), Num(a.StaffEffort)]).ToArray())),
             ScenarioFormat.EventsFile => s.Events.Select(e => new[] { Num(e.Year), Names.Of(e.Kind), e.Target, Num(e.Value), Num(e.By), e.Label ?? "" }),
             ScenarioFormat.GroupsFile => s.Groups.Select(g => new[]
             {

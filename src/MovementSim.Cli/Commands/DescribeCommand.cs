@@ -99,7 +99,7 @@ public static class DescribeCommand
                 var from = a.AvailableFrom is { } f ? PlainNumber.Format(f) : "always";
                 var to = a.AvailableTo is { } t ? $" to {PlainNumber.Format(t)}" : "";
                 stdout.WriteLine($"    {a.Name.PadRight(width)}fidelity {PlainNumber.Format(a.Fidelity),-5} cost {PlainNumber.Format(a.Cost),-5} "
-                    + $"{(a.AvailableFrom is null && a.AvailableTo is null ? "always" : $"from {from}{to}"),-18}{(a.Right ? " right" : "      ")} "
+                    + $"{(a.AvailableFrom is null && a.AvailableTo is null ? "always" : $"from {from}{to}"),-18}{(a.Right ? " right" : "      ")}{(a.NeedsSystems ? " needs systems" : "")} "
                     + $"effort {PlainNumber.Format(a.PersonEffort)} / {PlainNumber.Format(a.StaffEffort)}");
             }
         }

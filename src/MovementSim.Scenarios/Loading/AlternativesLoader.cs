@@ -79,6 +79,14 @@ internal static class AlternativesLoader
             }
             ok &= Dates(row, isOriginal, startYear, out var from, out var to);
             ok &= row.OptionalFlag(af["right"], out var right);
+            ok &= row.OptionalFlag(af["needs_systems"], out var needsSystems);
+            if (isOriginal && needsSystems)
+            {
+                // Before its systems an institution must still be able to offer something: the original.
+                row.Error(af["needs_systems"], $"'{Echo.Value(row.Raw(nameColumn))}' is the original of its component, which every institution can offer: "
+                    + "needs_systems must be empty or 0 for it");
+                ok = false;
+            }
             ok &= row.OptionalReal(af["person_effort"], out var personEffort);
             ok &= row.OptionalReal(af["staff_effort"], out var staffEffort);
             if (ok)
@@ -97,6 +105,7 @@ internal static class AlternativesLoader
                     AvailableFrom = from,
                     AvailableTo = to,
                     Right = right,
+                    NeedsSystems = needsSystems,
                     PersonEffort = personEffort ?? 0,
                     StaffEffort = staffEffort ?? 0,
                 });

@@ -100,4 +100,40 @@ public class TargetBuildUpTests
         var immediate = Measure(RunTo(BuildingUp(0, target), 2003), MeasureSet.Reach);
         Assert.True(reach < immediate - 0.1, $"reach {reach:F4} with a build-up of {buildUp} years, {immediate:F4} without");
     }
+
+    /// <summary>The money-minded council prefers the notional budget; here it exists from the start but needs the
+    /// council's systems, half of which it builds in ln 2 / (1 / target_build_up) years: with target_build_up 1, in the
+    /// third quarter under a target (1 - exp(-0.5) = 0.39 after two, 1 - exp(-0.75) = 0.53 after three).</summary>
+    private static ScenarioDefinition NeedingSystems(double systemsNeeded) =>
+        Scenario(p => p with { TargetCompliance = 1, TargetComplianceSpread = 0, TargetBuildUp = 1, SystemsNeeded = systemsNeeded },
+            payment: [Cash, Notional with { AvailableFrom = null, NeedsSystems = true }],
+            events: new EventSpec(2001, EventKind.CoverageTarget, "council", 0.5) { By = 2010 });
+
+    private static int Default(Simulation sim) => sim.World.Form[sim.World.InstOrg[Council] * sim.World.ComponentCount];
+
+    private static bool Offers(Simulation sim, int alternative) => (sim.World.Menu[Council * sim.World.ComponentCount] & Bit(alternative)) != 0;
+
+    [Fact]
+    public void An_alternative_that_needs_systems_is_neither_offered_nor_the_default_until_the_systems_are_built_that_far()
+    {
+        var sim = RunTo(NeedingSystems(0.5), 2001.5);
+        Assert.Equal(1 - Math.Exp(-0.5), sim.World.TargetSystems[Council], 12);
+        Assert.False(Rules.HasSystems(sim.World, Council));
+        Assert.Equal(0, Default(sim)); // cash, though the council would rather have the notional budget
+        Assert.False(Offers(sim, 1));
+        sim.Step();
+        Assert.True(Rules.HasSystems(sim.World, Council));
+        Assert.Equal(1, Default(sim));
+        Assert.True(Offers(sim, 1));
+        Assert.True(Offers(sim, 0)); // cash stays on the menu: it is a right
+    }
+
+    [Fact]
+    public void With_no_systems_needed_the_alternative_is_there_from_the_start_as_before()
+    {
+        var sim = RunTo(NeedingSystems(0), 2000.25);
+        Assert.True(Rules.HasSystems(sim.World, Council));
+        Assert.Equal(1, Default(sim));
+        Assert.True(Offers(sim, 1));
+    }
 }

@@ -54,6 +54,29 @@ public sealed class FormFilesErrorTests : IDisposable
         Assert.Equal(2, s.EligiblePopulation.Count);
     }
 
+    /// <summary>The example's payment alternatives with a needs_systems column (after right), whose cells for cash and the
+    /// managed account are given.</summary>
+    private static string WithSystems(string cash, string managed) => $"""
+        component,alternative,fidelity,cost,appeal_rights,appeal_money,appeal_organisation,appeal_process,appeal_profession,appeal_career,appeal_pragmatism,available_from,available_to,right,needs_systems,person_effort,staff_effort
+        payment,cash,1,1,1,0.3,0.2,0.2,0.3,0.5,0.6,,,1,{cash},0.4,0.6
+        payment,managed_account,0.6,0.9,0.5,0.6,0.6,0.7,0.5,0.5,0.6,2000,,0,{managed},,
+        planning,person_led,1,1,1,0.4,0.3,0.2,0.2,0.5,0.5,,,,,,
+
+        """;
+
+    [Fact]
+    public void An_alternative_can_need_the_institution_s_systems_but_an_original_cannot()
+    {
+        var loaded = _folders.LoadExample((ScenarioFormat.AlternativesFile, WithSystems(cash: "", managed: "1")));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        Assert.Equal([false, true], loaded.Scenario!.Components[0].Alternatives.Select(a => a.NeedsSystems));
+        var original = Single((ScenarioFormat.AlternativesFile, WithSystems(cash: "1", managed: "1")));
+        Assert.Equal(new ScenarioError(FileOf(ScenarioFormat.AlternativesFile), 2, 15,
+            "'cash' is the original of its component, which every institution can offer: needs_systems must be empty or 0 for it"), original);
+        var notFlag = Single((ScenarioFormat.AlternativesFile, WithSystems(cash: "", managed: "soon")));
+        Assert.Equal((3, 15), (notFlag.Line, notFlag.Column));
+    }
+
     [Fact]
     public void An_alternative_that_ends_before_it_starts_is_an_error_at_available_to()
     {
