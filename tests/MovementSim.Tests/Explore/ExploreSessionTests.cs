@@ -31,7 +31,7 @@ public sealed class ExploreSessionTests
             Assert.Equal((spec.Unit, spec.Meaning, spec.Source, spec.PlausibleText, spec.Min, spec.Max), (conversation.Unit, conversation.Meaning, conversation.Source, conversation.Plausible, conversation.Min, conversation.Max));
             // Where the scenario's ranges.csv narrows the catalog's plausible range (the calibration's interval), that one, at its line.
             var push = first.Parameters.Single(p => p.Name == "external_influence");
-            Assert.Equal("0.00327–0.0442", push.Plausible);
+            Assert.Equal("0.003657–0.04417", push.Plausible);
             Assert.EndsWith($"ranges.csv:{workspace.LineOf("external_influence", "ranges.csv")}", push.PlausibleSource);
             Assert.Equal(["complete", "random", "small_world", "scale_free"], first.Parameters.Single(p => p.Name == "network").Choices);
             Assert.Contains("2 replicates of 2,000 people", first.PreviewNote);

@@ -20,20 +20,14 @@ public class DirectPaymentsRecordTests(ITestOutputHelper output)
     private const double ShareTolerance = 0.02;
 
     /// <summary>
-    /// The figures the model does not reproduce within the tolerance, each written up in docs/evidence.md ("What the
-    /// model does not reproduce"). One: the NHS Information Centre's provisional 6.5% of adults "receiving their social
-    /// care support through direct payments" in 2008-09 (grade B, definition not stated at its source), which the
-    /// model reaches only by breaking the shares of personal budgets taken as direct payments in 2011 and 2015 (see
-    /// the evidence). The test fails if it comes within tolerance (the list, and the document, must then shrink) or if
-    /// any other figure misses.
+    /// The figures the model does not reproduce within the tolerance, each to be written up in docs/evidence.md ("What
+    /// the model does not reproduce"). None since councils' systems gate the managed forms (docs/model-odd.md section
+    /// 7.4.1). The test fails if any figure misses, or if a figure listed here comes within tolerance.
     /// </summary>
-    private static readonly HashSet<(double Year, string Measure)> KnownMisses =
-    [
-        (2009.25, MeasureSet.AlternativeReach("payment", "direct_payment")),
-    ];
+    private static readonly HashSet<(double Year, string Measure)> KnownMisses = [];
 
     [Fact]
-    public void The_mean_of_ten_replicates_lies_within_the_tolerance_of_each_published_figure_but_the_one_documented_miss()
+    public void The_mean_of_ten_replicates_lies_within_the_tolerance_of_each_published_figure()
     {
         var misses = new List<(double, string)>();
         foreach (var row in RecordComparison.MeanOfReplicates("direct-payments", Replicates))
