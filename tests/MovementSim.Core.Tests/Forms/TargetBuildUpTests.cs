@@ -16,6 +16,17 @@ public class TargetBuildUpTests
     private static ScenarioDefinition BuildingUp(double buildUp, params EventSpec[] events) =>
         Scenario(p => p with { TargetCompliance = 1, TargetComplianceSpread = 0, TargetBuildUp = buildUp }, events: events);
 
+    /// <summary>A fresh world whose council is under a target of <paramref name="share"/> by <paramref name="byYear"/>,
+    /// pursued with <paramref name="compliance"/>, nothing built yet.</summary>
+    private static World UnderTarget(double buildUp, double share, double byYear, double compliance)
+    {
+        var w = Build(BuildingUp(buildUp));
+        w.TargetShare[Council] = share;
+        w.TargetYear[Council] = byYear;
+        w.Compliance[Council] = compliance;
+        return w;
+    }
+
     /// <summary>From nothing, capacity after t years of a target is 1 - (1 + t/tau) exp(-t/tau), exactly at every
     /// step: the rule applies the two stages' exact solution.</summary>
     private static double FromNothing(double t, double tau) => 1 - (1 + t / tau) * Math.Exp(-t / tau);
@@ -33,17 +44,15 @@ public class TargetBuildUpTests
             Assert.Equal(FromNothing(t, 1), w.TargetCapacity[Council], 12);
             Assert.Equal(1 - Math.Exp(-t), w.TargetSystems[Council], 12);
         }
-        // After a quarter the systems are 22% built but capacity only 2.6%: the second stage waits for the first.
-        Assert.Equal(0.5940, w.TargetCapacity[Council], 4); // 1 - 3 exp(-2) after two years
+        // 1 - 3 exp(-2) after two years; after the first quarter the systems were 22% built but capacity only 2.6%:
+        // the second stage waits for the first.
+        Assert.Equal(0.5940, w.TargetCapacity[Council], 4);
     }
 
     [Fact]
     public void The_conversion_hazard_is_capped_at_compliance_times_capacity_times_the_review_rate()
     {
-        var w = Build(BuildingUp(1));
-        w.TargetShare[Council] = 0.7;
-        w.TargetYear[Council] = 2002;
-        w.Compliance[Council] = 0.5;
+        var w = UnderTarget(1, 0.7, 2002, 0.5);
         w.Served[Council] = 400; // 20%: the needed rate is (0.7 - 0.2) / (0.8 x 2 years) = 0.3125 a year
         Assert.Equal(0.0, Rules.ConversionHazard(w, Council)); // nothing built yet
         w.TargetCapacity[Council] = 0.4;
@@ -74,10 +83,7 @@ public class TargetBuildUpTests
     [Fact]
     public void Without_a_build_up_time_capacity_is_full_at_once_as_before()
     {
-        var w = Build(BuildingUp(0));
-        w.TargetShare[Council] = 0.7;
-        w.TargetYear[Council] = 2002;
-        w.Compliance[Council] = 0.2;
+        var w = UnderTarget(0, 0.7, 2002, 0.2);
         Rules.BuildTargetCapacity(w);
         Assert.Equal(0.0, w.TargetCapacity[Council]); // not used: the hazard takes full capacity
         Assert.Equal(0.2, Rules.ConversionHazard(w, Council), 12);
